@@ -48,3 +48,46 @@ export class BlobNotFoundError extends Error {
     this.name = 'BlobNotFoundError';
   }
 }
+
+/** One entry of the audit trail: who did what to which resource. No personal data in details. */
+export interface AuditEntry {
+  at: Date;
+  actor: { role: string; id: string | null };
+  action: string;
+  resource: { type: string; id: string | null };
+  details?: Record<string, unknown>;
+}
+
+export interface AuditTrail {
+  append(entry: AuditEntry): Promise<void>;
+}
+
+/** A side effect to run after the change that caused it has committed. */
+export interface OutboxJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  /** The same key twice queues the job once. */
+  idempotencyKey: string;
+  runAfter?: Date;
+}
+
+export interface Outbox {
+  enqueue(job: OutboxJob): Promise<void>;
+}
+
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  idempotencyKey: string;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** The worker's side of the outbox: claim due jobs exclusively, then settle each. */
+export interface OutboxQueue {
+  claim(limit: number, lockSeconds: number): Promise<ClaimedJob[]>;
+  complete(id: string): Promise<void>;
+  /** Schedules a retry with backoff, or marks the job failed after its last attempt. */
+  fail(job: ClaimedJob, reason: string): Promise<'retry' | 'failed'>;
+}

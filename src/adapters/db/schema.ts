@@ -1,0 +1,182 @@
+/** Kysely table types; they mirror migrations/*.sql and change with them. */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = JSONColumnType<Record<string, unknown>, string, string>;
+
+export interface KreiseTable {
+  kreis_ags: string;
+  name: string;
+  name_official: string;
+  kind: string;
+  regierungsbezirk: string;
+}
+
+export interface MunicipalitiesTable {
+  ags: string;
+  name: string;
+  name_official: string;
+  kind: string;
+  kreis_ags: string;
+  postal_codes: string[];
+}
+
+export interface OrganisationsTable {
+  id: string;
+  kind: 'office' | 'immigration_authority' | 'counselling' | 'law_firm';
+  name: string;
+  email: string | null;
+  kreis_ags: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface JurisdictionsTable {
+  municipality_ags: string;
+  authority_id: string;
+}
+
+export type StaffRole = 'office_clerk' | 'office_head' | 'admin' | 'member' | 'authority' | 'representative';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: StaffRole;
+  organisation_id: string | null;
+  password_hash: string | null;
+  totp_secret_enc: string | null;
+  totp_last_step: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface LoginSessionsTable {
+  id: string;
+  user_id: string | null;
+  data: Json;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  purpose: string;
+  expires_at: Timestamp;
+  used_at: Date | null;
+}
+
+export interface CaseNumberCountersTable {
+  year: number;
+  last_number: number;
+}
+
+export interface CasesTable {
+  id: string;
+  case_number: string;
+  profile_id: string;
+  state: string;
+  version: number;
+  channel: 'online' | 'post' | 'fax' | 'email' | 'de_mail';
+  received_at: Timestamp;
+  authority_id: string | null;
+  snapshot: Json;
+  submission_key: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PersonsTable {
+  id: string;
+  case_id: string;
+  position: number;
+  family_name: string;
+  given_names: string;
+  birth_date: string;
+  birth_place: string;
+  nationality_code: string;
+  relation: string | null;
+  address: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  municipality_ags: string | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  case_id: string;
+  person_id: string | null;
+  category: string;
+  special_category: Generated<boolean>;
+  file_name: string;
+  content_type: string;
+  size: ColumnType<string, number | bigint, number | bigint>;
+  sha256: string;
+  blob_key: string;
+  scan_status: Generated<'pending' | 'clean' | 'infected' | 'not_scanned'>;
+  uploaded_by_role: string;
+  created_at: Generated<Date>;
+}
+
+export interface CaseHistoryTable {
+  id: Generated<string>;
+  case_id: string;
+  version: number;
+  event_type: string;
+  actor_role: string;
+  actor_id: string | null;
+  at: Timestamp;
+  data: Json;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_role: string;
+  actor_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  details: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  kind: string;
+  payload: Json;
+  idempotency_key: string;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_after: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  done_at: Date | null;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Generated<Date>;
+}
+
+export interface Database {
+  kreise: KreiseTable;
+  municipalities: MunicipalitiesTable;
+  organisations: OrganisationsTable;
+  jurisdictions: JurisdictionsTable;
+  users: UsersTable;
+  login_sessions: LoginSessionsTable;
+  setup_tokens: SetupTokensTable;
+  case_number_counters: CaseNumberCountersTable;
+  cases: CasesTable;
+  persons: PersonsTable;
+  documents: DocumentsTable;
+  case_history: CaseHistoryTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  schema_migrations: SchemaMigrationsTable;
+}
