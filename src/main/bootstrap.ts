@@ -1,0 +1,65 @@
+/** Composition helpers shared by the server, the worker and the CLI. */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { type DatabaseHandle, openDatabase } from '../adapters/db/connect.ts';
+import { DataDirLockedError } from '../adapters/db/lock.ts';
+import { migrate } from '../adapters/db/migrate.ts';
+import { seedReferenceData } from '../adapters/db/seed-reference.ts';
+import { generateIdentity } from '../adapters/files/age-blob-store.ts';
+import { type Config, ConfigError, loadConfig } from '../config/config.ts';
+
+/** Parses the environment or ends the process with the German list of problems (no stack trace). */
+export function configOrExit(env = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+export function createLogger(config: Config, name: string): Logger {
+  return pino({ name, level: config.logLevel });
+}
+
+/**
+ * The file store's age identity: from MASTER_KEY, or in the embedded default from
+ * DATA_DIR/master.key, generated on first start. Production never generates one (config refuses).
+ */
+export async function masterKey(config: Config, log: Logger): Promise<string> {
+  if (config.masterKey) return config.masterKey;
+  const file = config.paths.masterKeyFile;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const identity = await generateIdentity();
+  writeFileSync(file, `${identity}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  log.warn(
+    { file },
+    'Neuer Hauptschlüssel erzeugt. Sichern Sie diese Datei getrennt von den Daten: ohne sie sind die gespeicherten Dateien nicht lesbar.',
+  );
+  return identity;
+}
+
+/** Opens the configured database, applies pending migrations and loads the reference data. */
+export async function openMigratedDatabase(config: Config, log: Logger): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.paths.pglite });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(75);
+    }
+    throw error;
+  }
+  const applied = await migrate(handle.db);
+  if (applied.length > 0) log.info({ applied }, 'Datenbankmigrationen angewendet');
+  const seeded = await seedReferenceData(handle.db);
+  if (seeded.jurisdictionsCreated > 0) log.info(seeded, 'Referenzdaten geladen');
+  return handle;
+}

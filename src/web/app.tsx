@@ -1,0 +1,197 @@
+/**
+ * The HTTP application: security headers, cross-site protection, static assets, pages,
+ * health, metrics and German error pages. Knows nothing of adapters; main hands in what it needs.
+ */
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { MessageKey } from '../../content/messages/de.ts';
+import type { Lang } from './i18n.ts';
+import { ErrorPage, pageContext, registerPublicPages, sendPage } from './pages.tsx';
+import type { ServiceDescription } from './public/service-info/schema.ts';
+import { isCrossSiteRequest } from './security.ts';
+import { renderPage } from './views/render.ts';
+
+export interface WebDeps {
+  publicUrl: string;
+  trustProxy: boolean;
+  logger: FastifyServerOptions['logger'];
+  descriptions: Record<Lang, ServiceDescription>;
+  /** true when the database answers; drives /health/ready. */
+  ready: () => Promise<boolean>;
+  rateLimitPerMinute?: number;
+}
+
+const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
+const ARABIC_FONTS = fileURLToPath(
+  new URL('../../node_modules/@fontsource/noto-sans-arabic/files/', import.meta.url),
+);
+const OWN_ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
+
+const ERROR_TEXTS: Record<number, [MessageKey, MessageKey]> = {
+  400: ['errorBadRequestTitle', 'errorBadRequestText'],
+  403: ['errorForbiddenTitle', 'errorForbiddenText'],
+  404: ['errorNotFoundTitle', 'errorNotFoundText'],
+  429: ['errorTooManyTitle', 'errorTooManyText'],
+};
+
+/** Log lines carry the route template, never the concrete URL (it could hold names or tokens). */
+const serializers = {
+  req(request: { id: string; method: string; routeOptions?: { url?: string } }) {
+    return { id: request.id, method: request.method, route: request.routeOptions?.url ?? '(unbekannt)' };
+  },
+  res(reply: { statusCode: number }) {
+    return { statusCode: reply.statusCode };
+  },
+};
+
+export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
+  const logger =
+    deps.logger && typeof deps.logger === 'object'
+      ? {
+          ...deps.logger,
+          serializers,
+          redact: { paths: ['req.headers', 'req.body', 'req.query', 'res.headers'], remove: true },
+        }
+      : deps.logger;
+  const app = Fastify({
+    logger,
+    trustProxy: deps.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID().slice(0, 8),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const publicOrigin = new URL(deps.publicUrl).origin;
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Dauer der HTTP-Anfragen nach Route-Vorlage',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    duration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'not_found',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: deps.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 63072000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(rateLimit, { max: deps.rateLimitPerMinute ?? 600, timeWindow: '1 minute' });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (isCrossSiteRequest(request, publicOrigin)) {
+      reply.code(403);
+      throw Object.assign(new Error('cross-site request refused'), { statusCode: 403 });
+    }
+  });
+
+  await app.register(fastifyStatic, { root: KERN_DIST, prefix: '/assets/kern/', maxAge: '1d', index: false });
+  await app.register(fastifyStatic, {
+    root: ARABIC_FONTS,
+    prefix: '/assets/fonts/noto-sans-arabic/',
+    decorateReply: false,
+    maxAge: '30d',
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: OWN_ASSETS,
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: '1h',
+    index: false,
+  });
+
+  app.get('/health/live', async () => ({ status: 'ok' }));
+  app.get('/health/ready', async (_request, reply) => {
+    const ok = await deps.ready().catch(() => false);
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable' });
+  });
+  app.get('/metrics', async (request, reply) => {
+    // Metrics are for the operators' scraper on this machine, not for the internet.
+    const ip = request.socket.remoteAddress ?? '';
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip) || request.headers['x-forwarded-for']) {
+      return reply.callNotFound();
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+
+  registerPublicPages(app, deps.descriptions);
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not_found' });
+    const ctx = pageContext(request, reply);
+    return sendPage(
+      reply,
+      renderPage(<ErrorPage ctx={ctx} title="errorNotFoundTitle" text="errorNotFoundText" />),
+      404,
+    );
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === 'number'
+        ? (error as { statusCode: number }).statusCode
+        : 500;
+    const code = status >= 500 ? 500 : ERROR_TEXTS[status] ? status : 400;
+    if (code >= 500)
+      request.log.error(
+        { err: { type: (error as Error).name, stack: (error as Error).stack } },
+        'Serverfehler',
+      );
+    else request.log.info({ statusCode: code, type: (error as Error).name }, 'Anfrage abgelehnt');
+    if (request.url.startsWith('/api/')) {
+      return reply
+        .code(code)
+        .send({ error: code >= 500 ? 'internal' : 'bad_request', reference: request.id });
+    }
+    const ctx = pageContext(request, reply);
+    const [title, text] = ERROR_TEXTS[code] ?? ['errorServerTitle', 'errorServerText'];
+    return sendPage(
+      reply,
+      renderPage(
+        <ErrorPage ctx={ctx} title={title} text={text} reference={code >= 500 ? request.id : undefined} />,
+      ),
+      code,
+    );
+  });
+
+  return app;
+}
