@@ -3,6 +3,7 @@
  * src/main wires the implementations in. Nothing here knows a library or a protocol.
  */
 import type { Readable } from 'node:stream';
+import type { CaseEvent, CaseSnapshot } from '../domain/case/index.ts';
 
 /** The current time; injected so that use cases and tests agree on "now". */
 export interface Clock {
@@ -90,4 +91,41 @@ export interface OutboxQueue {
   complete(id: string): Promise<void>;
   /** Schedules a retry with backoff, or marks the job failed after its last attempt. */
   fail(job: ClaimedJob, reason: string): Promise<'retry' | 'failed'>;
+}
+
+/** Registration data of a case beyond its snapshot. */
+export interface NewCaseRecord {
+  caseNumber: string;
+  profileId: string;
+  authorityId: string | null;
+  /** Set for online submissions: the same key submitted again yields the same case. */
+  submissionKey: string | null;
+}
+
+/** Cases as the use cases see them, inside one transaction. */
+export interface CaseStore {
+  /** Loads and locks the case row until the transaction ends; null if there is no such case. */
+  loadForUpdate(caseId: string): Promise<CaseSnapshot | null>;
+  /** Serialises submissions with the same key until the transaction ends (double click, retry). */
+  lockSubmissionKey(key: string): Promise<void>;
+  findBySubmissionKey(key: string): Promise<{ id: string; caseNumber: string } | null>;
+  caseNumberOf(caseId: string): Promise<string | null>;
+  /** Reserves the next readable case number of the year (HFK-2026-00042). */
+  nextCaseNumber(year: number): Promise<string>;
+  insert(snapshot: CaseSnapshot, record: NewCaseRecord): Promise<void>;
+  /** Writes the new snapshot only if the stored version is still `expectedVersion`. */
+  update(snapshot: CaseSnapshot, expectedVersion: number): Promise<boolean>;
+  /** Appends events with consecutive versions ending at the snapshot's version. */
+  appendHistory(caseId: string, events: readonly CaseEvent[], firstVersion: number): Promise<void>;
+}
+
+export interface TransactionScope {
+  cases: CaseStore;
+  audit: AuditTrail;
+  outbox: Outbox;
+}
+
+/** Runs a use case's writes in one transaction: all of them commit, or none. */
+export interface UnitOfWork {
+  run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
 }

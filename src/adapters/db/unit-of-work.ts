@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { UnitOfWork } from '../../application/ports.ts';
+import { auditTrailIn } from './audit-log.ts';
+import { caseStoreIn } from './case-store.ts';
+import { outboxIn } from './outbox-store.ts';
+import type { Database } from './schema.ts';
+
+/** One database transaction per use case, with every store bound to it. */
+export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
+  return {
+    run: (work) =>
+      db
+        .transaction()
+        .execute((trx) => work({ cases: caseStoreIn(trx), audit: auditTrailIn(trx), outbox: outboxIn(trx) })),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Use cases on a case: load → decide → persist snapshot, history, audit and outbox in one
+ * transaction. The rules live in the domain; this module only orchestrates.
+ */
+import {
+  type Actor,
+  type CaseCommand,
+  type CaseError,
+  type CaseSnapshot,
+  decide,
+  evolve,
+  initialSnapshot,
+  type ReceiveCommand,
+  receive,
+} from '../domain/case/index.ts';
+import type { Clock, UnitOfWork } from './ports.ts';
+
+export type CaseOutcome =
+  | { ok: true; caseId: string; caseNumber: string; snapshot: CaseSnapshot }
+  | { ok: false; kind: 'not_found' }
+  | { ok: false; kind: 'conflict'; message: string }
+  | { ok: false; kind: 'refused'; error: CaseError };
+
+const CHANGED_MEANWHILE =
+  'Der Fall wurde inzwischen von jemand anderem geändert. Bitte laden Sie ihn neu und prüfen Sie Ihre Änderung.';
+
+export interface CaseUseCases {
+  /** Registers a newly received application as a case (any channel); idempotent per submission key. */
+  receiveCase(input: {
+    caseId: string;
+    channel: ReceiveCommand['channel'];
+    actor: Actor;
+    profileId: string;
+    authorityId: string | null;
+    submissionKey: string | null;
+  }): Promise<CaseOutcome>;
+  /** Applies one command of the transition table; `expectedVersion` guards against lost updates. */
+  applyCommand(input: {
+    caseId: string;
+    command: CaseCommand;
+    actor: Actor;
+    expectedVersion?: number;
+  }): Promise<CaseOutcome>;
+}
+
+export function caseUseCases(deps: { uow: UnitOfWork; clock: Clock }): CaseUseCases {
+  const { uow, clock } = deps;
+  return {
+    receiveCase: (input) =>
+      uow.run(async ({ cases, audit }) => {
+        if (input.submissionKey) {
+          await cases.lockSubmissionKey(input.submissionKey);
+          const existing = await cases.findBySubmissionKey(input.submissionKey);
+          if (existing) {
+            const snapshot = await cases.loadForUpdate(existing.id);
+            if (snapshot) return { ok: true, caseId: existing.id, caseNumber: existing.caseNumber, snapshot };
+          }
+        }
+        const at = clock.now();
+        const result = receive(
+          { type: 'receive', caseId: input.caseId, channel: input.channel },
+          input.actor,
+          at,
+        );
+        if (!result.ok) return { ok: false, kind: 'refused', error: result.error };
+        const [event] = result.events;
+        if (!event) throw new Error('receive produced no event');
+        const snapshot = initialSnapshot(event);
+        const caseNumber = await cases.nextCaseNumber(at.getUTCFullYear());
+        await cases.insert(snapshot, {
+          caseNumber,
+          profileId: input.profileId,
+          authorityId: input.authorityId,
+          submissionKey: input.submissionKey,
+        });
+        await cases.appendHistory(snapshot.id, result.events, 1);
+        await audit.append({
+          at,
+          actor: input.actor,
+          action: `case.${event.type}`,
+          resource: { type: 'case', id: snapshot.id },
+          details: { channel: input.channel },
+        });
+        return { ok: true, caseId: snapshot.id, caseNumber, snapshot };
+      }),
+
+    applyCommand: (input) =>
+      uow.run(async ({ cases, audit }): Promise<CaseOutcome> => {
+        const current = await cases.loadForUpdate(input.caseId);
+        if (!current) return { ok: false, kind: 'not_found' };
+        if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+          return { ok: false, kind: 'conflict', message: CHANGED_MEANWHILE };
+        }
+        const at = clock.now();
+        const result = decide(current, input.command, input.actor, at);
+        if (!result.ok) return { ok: false, kind: 'refused', error: result.error };
+        const next = result.events.reduce(evolve, current);
+        if (!(await cases.update(next, current.version))) {
+          return { ok: false, kind: 'conflict', message: CHANGED_MEANWHILE };
+        }
+        await cases.appendHistory(next.id, result.events, current.version + 1);
+        for (const event of result.events) {
+          await audit.append({
+            at,
+            actor: input.actor,
+            action: `case.${event.type}`,
+            resource: { type: 'case', id: next.id },
+            details: { from: current.state, to: next.state, version: next.version },
+          });
+        }
+        const caseNumber = (await cases.caseNumberOf(next.id)) ?? '';
+        return { ok: true, caseId: next.id, caseNumber, snapshot: next };
+      }),
+  };
+}
