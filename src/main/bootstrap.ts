@@ -7,7 +7,9 @@ import { DataDirLockedError } from '../adapters/db/lock.ts';
 import { migrate } from '../adapters/db/migrate.ts';
 import { seedReferenceData } from '../adapters/db/seed-reference.ts';
 import { generateIdentity } from '../adapters/files/age-blob-store.ts';
+import { loadProfile, ProfileError } from '../adapters/reference/profiles.ts';
 import { type Config, ConfigError, loadConfig } from '../config/config.ts';
+import type { ProcedureProfile } from '../domain/rules/profile.ts';
 
 /** Parses the environment or ends the process with the German list of problems (no stack trace). */
 export function configOrExit(env = process.env): Config {
@@ -62,4 +64,17 @@ export async function openMigratedDatabase(config: Config, log: Logger): Promise
   const seeded = await seedReferenceData(handle.db);
   if (seeded.jurisdictionsCreated > 0) log.info(seeded, 'Referenzdaten geladen');
   return handle;
+}
+
+/** The configured procedure profile (PROFILE), or the end of the process with its German problems. */
+export async function profileOrExit(config: Config): Promise<ProcedureProfile> {
+  try {
+    return await loadProfile(config.profile);
+  } catch (error) {
+    if (error instanceof ProfileError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
 }

@@ -1,11 +1,12 @@
 /** Composition root of the web server: `npm start`. */
 import closeWithGrace from 'close-with-grace';
-import { configOrExit, createLogger, masterKey, openMigratedDatabase } from './bootstrap.ts';
+import { configOrExit, createLogger, masterKey, openMigratedDatabase, profileOrExit } from './bootstrap.ts';
 import { composeApp } from './compose.ts';
 
 const started = Date.now();
 const config = configOrExit();
 const log = createLogger(config, 'server');
+const profile = await profileOrExit(config);
 await masterKey(config, log);
 const database = await openMigratedDatabase(config, log);
 const running = await composeApp(config, database, log);
@@ -27,6 +28,7 @@ const lines = [
   `Härtefallverfahren NRW läuft: ${config.publicUrl}  (bereit nach ${Date.now() - started} ms)`,
   `Datenbank: ${database.kind === 'pglite' ? `eingebettet (PGlite) in ${config.paths.pglite}` : 'PostgreSQL'}`,
   `Postausgang: ${config.smtpUrl ? 'SMTP' : `Ordner ${config.paths.mail}`}`,
+  `Verfahrensprofil: ${profile.land.name} (${profile.id}, Version ${profile.version})`,
 ];
 if (Number(admins.n) === 0) {
   lines.push(
