@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { BlobNotFoundError, type BlobStore, type StoredBlob } from '../../application/ports.ts';
+import { fsyncDir } from '../durable-fs.ts';
 
 /** Keys are exactly what put() hands out; anything else never reaches the file system. */
 const KEY_PATTERN = /^[0-9a-f]{32}$/;
@@ -63,15 +64,6 @@ function toWebStream(source: AsyncIterable<unknown>, onChunk?: (chunk: Uint8Arra
     },
     { highWaterMark: 0 },
   );
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 function isNotFound(error: unknown): boolean {

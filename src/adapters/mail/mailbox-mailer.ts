@@ -3,6 +3,7 @@ import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { OutgoingMail } from '../../application/ports.ts';
+import { fsyncDir } from '../durable-fs.ts';
 import { type ClosableMailer, hashKey, messageIdFor, toMessage } from './message.ts';
 
 const TMP_PREFIX = '.tmp-';
@@ -13,15 +14,6 @@ function stamp(date: Date): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}Z$/, 'Z');
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Mailer for the embedded default: each mail becomes one .eml file in a local folder. */

@@ -76,6 +76,17 @@ export function receive(
   };
 }
 
+/** What a case knows of its procedure before the pre-check: at receipt, and again after a reopen. */
+const FRESH_PROCEDURE = {
+  exclusionReviewDone: false,
+  exclusionReview: null,
+  statementDueAt: null,
+  sessionId: null,
+  sessionDate: null,
+  recommendation: null,
+  authorityFeedback: null,
+} as const satisfies Partial<CaseSnapshot>;
+
 /** The snapshot of a case right after its `Received` event (version 1). */
 export function initialSnapshot(event: ReceivedEvent): CaseSnapshot {
   return {
@@ -85,13 +96,7 @@ export function initialSnapshot(event: ReceivedEvent): CaseSnapshot {
     channel: event.data.channel,
     receivedAt: event.at,
     updatedAt: event.at,
-    exclusionReviewDone: false,
-    exclusionReview: null,
-    statementDueAt: null,
-    sessionId: null,
-    sessionDate: null,
-    recommendation: null,
-    authorityFeedback: null,
+    ...FRESH_PROCEDURE,
     reopenCount: 0,
   };
 }
@@ -152,17 +157,7 @@ function applyData(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
     case 'AuthorityFeedbackReceived':
       return { ...snapshot, authorityFeedback: { stage: event.data.stage, decision: event.data.decision } };
     case 'Reopened':
-      return {
-        ...snapshot,
-        exclusionReviewDone: false,
-        exclusionReview: null,
-        statementDueAt: null,
-        sessionId: null,
-        sessionDate: null,
-        recommendation: null,
-        authorityFeedback: null,
-        reopenCount: snapshot.reopenCount + 1,
-      };
+      return { ...snapshot, ...FRESH_PROCEDURE, reopenCount: snapshot.reopenCount + 1 };
     default:
       return snapshot;
   }
