@@ -88,9 +88,13 @@ export interface ClaimedJob {
 /** The worker's side of the outbox: claim due jobs exclusively, then settle each. */
 export interface OutboxQueue {
   claim(limit: number, lockSeconds: number): Promise<ClaimedJob[]>;
-  complete(id: string): Promise<void>;
-  /** Schedules a retry with backoff, or marks the job failed after its last attempt. */
-  fail(job: ClaimedJob, reason: string): Promise<'retry' | 'failed'>;
+  /**
+   * Marks the job done — only while this claim still holds it (same attempt, still pending), so a
+   * worker whose lease ran out cannot overwrite what another worker settled meanwhile.
+   */
+  complete(job: ClaimedJob): Promise<boolean>;
+  /** Schedules a retry with backoff, or marks the job failed after its last attempt or when permanent. */
+  fail(job: ClaimedJob, reason: string, permanent?: boolean): Promise<'retry' | 'failed' | 'lost_lease'>;
 }
 
 /** Registration data of a case beyond its snapshot. */

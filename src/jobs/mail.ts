@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Mailer } from '../application/ports.ts';
-import type { JobHandler } from './worker.ts';
+import { type JobHandler, PermanentJobError } from './worker.ts';
 
 export const MAIL_JOB = 'mail.send';
 
@@ -13,7 +13,8 @@ const payloadSchema = z.object({
 /** Sends one queued mail; the outbox row's idempotency key becomes the Message-ID. */
 export function mailJobHandler(mailer: Mailer): JobHandler {
   return async (job) => {
-    const mail = payloadSchema.parse(job.payload);
-    await mailer.send({ ...mail, idempotencyKey: job.idempotencyKey });
+    const parsed = payloadSchema.safeParse(job.payload);
+    if (!parsed.success) throw new PermanentJobError('invalid mail payload');
+    await mailer.send({ ...parsed.data, idempotencyKey: job.idempotencyKey });
   };
 }

@@ -29,6 +29,11 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+/** Thrown by a handler when retrying cannot help (e.g. an invalid payload): the job fails at once. */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
 /** Error text for the outbox row: the error's class and code only, never its message (it may hold addresses). */
 export function describeFailure(error: unknown): string {
   if (error instanceof Error) {
@@ -53,13 +58,16 @@ export function createWorker(options: WorkerOptions): Worker {
     try {
       if (!handler) throw Object.assign(new Error('no handler'), { name: 'UnknownJobKind', code: job.kind });
       await handler(job);
-      await queue.complete(job.id);
+      if (!(await queue.complete(job))) {
+        log.warn({ jobId: job.id, kind: job.kind }, 'Auftrag erledigt, aber die Reservierung war abgelaufen');
+      }
     } catch (error) {
       const reason = describeFailure(error);
-      const outcome = await queue.fail(job, reason);
+      const outcome = await queue.fail(job, reason, error instanceof PermanentJobError);
       const entry = { jobId: job.id, kind: job.kind, attempt: job.attempts, reason };
       if (outcome === 'failed') log.error(entry, 'Auftrag endgültig fehlgeschlagen');
-      else log.warn(entry, 'Auftrag fehlgeschlagen, neuer Versuch folgt');
+      else if (outcome === 'retry') log.warn(entry, 'Auftrag fehlgeschlagen, neuer Versuch folgt');
+      else log.warn(entry, 'Auftrag fehlgeschlagen, die Reservierung war abgelaufen');
     }
   }
 

@@ -38,7 +38,13 @@ export async function masterKey(config: Config, log: Logger): Promise<string> {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const identity = await generateIdentity();
-  writeFileSync(file, `${identity}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, `${identity}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process started at the same moment and wrote its key first: use that one.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
   chmodSync(file, 0o600);
   log.warn(
     { file },

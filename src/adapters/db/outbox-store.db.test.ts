@@ -43,7 +43,7 @@ test('claims are exclusive, settle once, and a failed job comes back after its b
   const first = a[0];
   assert.ok(first);
   assert.equal(await q.fail(first, 'SMTP nicht erreichbar'), 'retry');
-  for (const j of [...a.slice(1), ...b]) await q.complete(j.id);
+  for (const j of [...a.slice(1), ...b]) assert.equal(await q.complete(j), true);
   assert.deepEqual(await q.claim(10, 60), [], 'not before the backoff');
   await sql`UPDATE outbox SET run_after = now() - interval '1 second' WHERE id = ${first.id}`.execute(t.db);
   const again = await q.claim(10, 60);
@@ -79,4 +79,32 @@ test('an expired lease (killed worker) is claimed again; the last attempt marks 
 test('backoff grows and is capped', () => {
   assert.deepEqual([1, 2, 3, 4].map(backoffSeconds), [5, 10, 20, 40]);
   assert.equal(backoffSeconds(30), 3600);
+});
+
+test('a worker whose lease ran out cannot overwrite what another worker settled', async () => {
+  const q = createOutboxQueue(t.db);
+  await sql`UPDATE outbox SET status = 'done' WHERE status = 'pending'`.execute(t.db);
+  await t.db
+    .transaction()
+    .execute((trx) => enqueueJob(trx, { kind: 'z', payload: {}, idempotencyKey: 'slow' }));
+  const [slow] = await q.claim(1, 60);
+  assert.ok(slow);
+  await sql`UPDATE outbox SET locked_until = now() - interval '1 second' WHERE id = ${slow.id}`.execute(t.db);
+  const [fast] = await q.claim(1, 60);
+  assert.ok(fast);
+  assert.equal(await q.complete(fast), true);
+  assert.equal(await q.fail(slow, 'late timeout'), 'lost_lease');
+  assert.equal(await q.complete(slow), false);
+  const row = await t.db.selectFrom('outbox').select('status').where('id', '=', slow.id).executeTakeFirst();
+  assert.equal(row?.status, 'done');
+});
+
+test('a permanent failure fails the job at once', async () => {
+  const q = createOutboxQueue(t.db);
+  await t.db
+    .transaction()
+    .execute((trx) => enqueueJob(trx, { kind: 'p', payload: {}, idempotencyKey: 'perm' }));
+  const [job] = await q.claim(1, 60);
+  assert.ok(job);
+  assert.equal(await q.fail(job, 'PermanentJobError', true), 'failed');
 });

@@ -64,16 +64,19 @@ export function createOutboxQueue(db: Kysely<Database>): OutboxQueue {
         }),
       );
     },
-    async complete(id) {
-      await db
+    async complete(job) {
+      const result = await db
         .updateTable('outbox')
         .set({ status: 'done', done_at: sql`now()`, locked_until: null, last_error: null })
-        .where('id', '=', id)
-        .execute();
+        .where('id', '=', job.id)
+        .where('attempts', '=', job.attempts)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
-    async fail(job, reason) {
-      const final = job.attempts >= job.maxAttempts;
-      await db
+    async fail(job, reason, permanent = false) {
+      const final = permanent || job.attempts >= job.maxAttempts;
+      const result = await db
         .updateTable('outbox')
         .set({
           status: final ? 'failed' : 'pending',
@@ -82,7 +85,10 @@ export function createOutboxQueue(db: Kysely<Database>): OutboxQueue {
           run_after: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
         })
         .where('id', '=', job.id)
-        .execute();
+        .where('attempts', '=', job.attempts)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return 'lost_lease';
       return final ? 'failed' : 'retry';
     },
   };
