@@ -83,7 +83,11 @@ const step = fc.record({
   commandPick: fc.nat(),
   rolePick: fc.nat(),
   randomRole: role,
-  hours: fc.integer({ min: 0, max: 48 }),
+  // Now and then a jump of weeks, so that statement deadlines pass and overdue releases are reached.
+  hours: fc.oneof(
+    { weight: 9, arbitrary: fc.integer({ min: 0, max: 48 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 24 * 14, max: 24 * 60 }) },
+  ),
 });
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
