@@ -28,6 +28,7 @@ export function Layout({
         <title>{`${title} – ${t('serviceName')}`}</title>
         <link rel="stylesheet" href="/assets/kern/kern.min.css" />
         <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
+        <link rel="stylesheet" href="/assets/form.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         {dir === 'rtl' ? <link rel="stylesheet" href="/assets/rtl.css" /> : null}
       </head>
