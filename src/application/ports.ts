@@ -127,9 +127,287 @@ export interface TransactionScope {
   cases: CaseStore;
   audit: AuditTrail;
   outbox: Outbox;
+  drafts: DraftStore;
+  filings: FilingStore;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
 export interface UnitOfWork {
   run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
+}
+
+/** Random identifiers and secrets; injected so that tests can make them predictable where needed. */
+export interface Randomness {
+  uuid(): string;
+  /** A URL-safe secret of at least 256 bits. */
+  secret(): string;
+}
+
+/** A stored draft as the use cases see it; `content` is unparsed JSON (parsed by the domain). */
+export interface DraftRecord {
+  id: string;
+  content: unknown;
+  contactEmail: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+  submittedAt: Date | null;
+  caseId: string | null;
+}
+
+/** An evidence file attached to a draft (the bytes are in the BlobStore). */
+export interface DraftDocument {
+  id: string;
+  evidenceItem: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  blobKey: string;
+  flags: string[];
+  createdAt: Date;
+}
+
+export interface DraftStore {
+  create(draft: {
+    id: string;
+    tokenHash: string;
+    content: unknown;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<DraftRecord | null>;
+  /** Locks the draft row until the transaction ends (used by the submission). */
+  loadForUpdate(id: string): Promise<DraftRecord | null>;
+  /** Writes the content only if the stored version is still `expectedVersion`; false otherwise. */
+  save(
+    id: string,
+    change: { content: unknown; expectedVersion: number; now: Date; expiresAt: Date },
+  ): Promise<boolean>;
+  setContactEmail(id: string, email: string | null): Promise<void>;
+  markSubmitted(id: string, caseId: string, at: Date): Promise<void>;
+  documents(draftId: string): Promise<DraftDocument[]>;
+  addDocument(draftId: string, document: DraftDocument): Promise<void>;
+  /** Detaches a document from the draft; returns it (so the caller can delete the blob), or null. */
+  removeDocument(draftId: string, documentId: string): Promise<DraftDocument | null>;
+}
+
+/** A person as filed: the columns the back office searches and lists. */
+export interface FiledPerson {
+  id: string;
+  position: number;
+  familyName: string;
+  givenNames: string;
+  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
+  birthDate: string;
+  birthPlace: string;
+  nationalityCode: string;
+  relation: string;
+  address: Record<string, unknown>;
+  municipalityAgs: string | null;
+}
+
+export interface FiledDocument {
+  id: string;
+  personId: string | null;
+  evidenceItem: string | null;
+  category: string;
+  specialCategory: boolean;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  blobKey: string;
+  flags: string[];
+  uploadedByRole: string;
+}
+
+/** The filed application of a case: its persons, documents and content, written with the case. */
+export interface FilingStore {
+  insertPersons(caseId: string, persons: readonly FiledPerson[]): Promise<void>;
+  insertDocuments(caseId: string, documents: readonly FiledDocument[]): Promise<void>;
+  insertApplication(
+    caseId: string,
+    application: { content: unknown; language: string; submittedAt: Date },
+  ): Promise<void>;
+}
+
+/** The immigration authority responsible for an address, from the reference data. */
+export interface AuthorityMatch {
+  authorityId: string;
+  authorityName: string;
+  /** Where notices go; null while the administrator has not entered one. */
+  authorityEmail: string | null;
+  municipalityAgs: string;
+  municipalityName: string;
+}
+
+export interface AuthorityDirectory {
+  /** Municipalities with this postal code; more than one when a postal code spans municipalities. */
+  forPostalCode(postalCode: string): Promise<AuthorityMatch[]>;
+}
+
+/** What the receipt shows, read from the filed application. */
+export interface ReceiptFacts {
+  caseNumber: string;
+  receivedAt: Date;
+  channel: 'online' | 'post' | 'fax' | 'email' | 'de_mail';
+  /** The filed application content (validated, German). */
+  application: unknown;
+  documents: { fileName: string; category: string; size: number; sha256: string }[];
+  /** The receipt already stored for this case, if an earlier run got that far. */
+  receipt: { documentId: string; blobKey: string } | null;
+  /** Who gets it by mail: the representative's address, else the applicant's contact address. */
+  recipients: string[];
+}
+
+export interface ReceiptRecords {
+  load(caseId: string): Promise<ReceiptFacts | null>;
+  /** Stores the receipt and the application copy as documents of the case, linked to the application. */
+  record(
+    caseId: string,
+    documents: {
+      receipt: { id: string; blobKey: string; sha256: string; size: number };
+      applicationCopy: { id: string; blobKey: string; sha256: string; size: number };
+    },
+  ): Promise<void>;
+}
+
+/** What the client said about an upload (file name, type, form fields): untrusted text. */
+export type UploadMetadata = Record<string, string>;
+
+/** One upload as stored: how far it got and, once the use case took the file, what it answered. */
+export interface UploadState {
+  id: string;
+  ownerId: string;
+  /** Declared size in bytes. */
+  length: number;
+  /** Bytes durably stored; a resumed upload continues here. */
+  offset: number;
+  metadata: UploadMetadata;
+  createdAt: Date;
+  expiresAt: Date;
+  /** What finish() recorded from the use case; null until then. */
+  result: Record<string, unknown> | null;
+}
+
+/** A finished upload: every byte in one encrypted blob. */
+export interface FinishedUpload {
+  uploadId: string;
+  ownerId: string;
+  size: number;
+  /** SHA-256 of the plaintext, hex. */
+  sha256: string;
+  blobKey: string;
+  metadata: UploadMetadata;
+}
+
+export type UploadErrorReason = 'not_found' | 'conflict' | 'too_large' | 'incomplete' | 'empty';
+
+export class UploadError extends Error {
+  readonly reason: UploadErrorReason;
+  /** For too_large: the limit in bytes. */
+  readonly limit: number | undefined;
+
+  constructor(reason: UploadErrorReason, limit?: number) {
+    super(`Upload abgelehnt: ${reason}`);
+    this.name = 'UploadError';
+    this.reason = reason;
+    this.limit = limit;
+  }
+}
+
+/**
+ * Resumable uploads into the encrypted blob store, their state shared by all instances.
+ * `Protocol` is the same store as the upload protocol's server library sees it (for tus: a DataStore).
+ */
+export interface UploadStore<Protocol = unknown> {
+  readonly protocol: Protocol;
+  /** Registers a new, empty upload; `id` must be random (32 hex digits). Rejects too_large past the limit. */
+  createUpload(input: {
+    id: string;
+    ownerId: string;
+    length: number;
+    metadata: UploadMetadata;
+    createdAt?: Date;
+  }): Promise<UploadState>;
+  getUploadState(id: string): Promise<UploadState | null>;
+  /**
+   * Stores a whole file from one stream (the form upload) as a fully received upload. Rejects with
+   * too_large once more than `maxBytes` arrive, with empty for no bytes at all, and keeps nothing then.
+   */
+  ingest(input: {
+    ownerId: string;
+    content: Readable;
+    metadata: UploadMetadata;
+    maxBytes?: number;
+  }): Promise<UploadState>;
+  /**
+   * Joins the parts of a fully received upload into one blob and hands it to `deliver` while holding
+   * the upload exclusively; records deliver's answer. An upload already delivered returns the recorded
+   * answer without calling `deliver` again. Rejects with conflict while another request holds the
+   * upload, incomplete before the last byte arrived.
+   */
+  finish(
+    id: string,
+    deliver: (file: FinishedUpload) => Promise<Record<string, unknown>>,
+  ): Promise<{ file: FinishedUpload; result: Record<string, unknown> }>;
+  /**
+   * Deletes expired uploads that were never handed to deliver (blobs and rows) and forgets delivered
+   * ones (rows only; the file is the use case's now). Returns how many rows went.
+   */
+  purgeExpiredUploads(now: Date): Promise<number>;
+}
+
+/** What the applicant's confirmation page shows of a filed case. */
+export interface FiledCaseLookup {
+  /** Case number, the stored receipt (once the outbox has issued it) and whether it goes by mail. */
+  confirmation(caseId: string): Promise<{
+    caseNumber: string;
+    state: string;
+    version: number;
+    receiptBlobKey: string | null;
+    mailed: boolean;
+  } | null>;
+}
+
+/** A person as the office's forms print it (all strings as entered). */
+export interface FormPerson {
+  familyName: string;
+  givenNames: string;
+  /** '12.03.1990', '03.1990' or '1990'. */
+  birthDate: string;
+  nationality?: string;
+  address?: string[];
+}
+
+/** The three forms to sign, pre-filled (consent, power of attorney, release from medical confidentiality). */
+export interface FormRenderer {
+  dataConsent(person: FormPerson): Promise<Buffer>;
+  powerOfAttorney(
+    persons: readonly FormPerson[],
+    representative: { name: string; organisation?: string; address: string[] },
+  ): Promise<Buffer>;
+  medicalRelease(person: FormPerson, doctor: { name: string }): Promise<Buffer>;
+}
+
+/** The verdict on an uploaded file, decided by its content. */
+export type InspectionOutcome =
+  | {
+      ok: true;
+      contentType: string;
+      safeName: string;
+      /** Re-encoded bytes (images without metadata), or null to keep the stored bytes as they are. */
+      normalised: Buffer | null;
+      flags: string[];
+    }
+  | { ok: false; code: string; message: string };
+
+export interface UploadInspector {
+  inspect(input: {
+    open: () => Promise<Readable>;
+    size: number;
+    declaredName: string;
+  }): Promise<InspectionOutcome>;
 }

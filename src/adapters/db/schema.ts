@@ -117,6 +117,43 @@ export interface DocumentsTable {
   scan_status: Generated<'pending' | 'clean' | 'infected' | 'not_scanned'>;
   uploaded_by_role: string;
   created_at: Generated<Date>;
+  evidence_item: string | null;
+  flags: Generated<string[]>;
+}
+
+export interface DraftsTable {
+  id: string;
+  resume_token_hash: string;
+  owner_user_id: string | null;
+  content: Json;
+  contact_email: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+  submitted_at: Date | null;
+  case_id: string | null;
+}
+
+export interface DraftDocumentsTable {
+  id: string;
+  draft_id: string;
+  evidence_item: string;
+  file_name: string;
+  content_type: string;
+  size: ColumnType<string, number | bigint, number | bigint>;
+  sha256: string;
+  blob_key: string;
+  flags: Generated<string[]>;
+  created_at: Generated<Date>;
+}
+
+export interface ApplicationsTable {
+  case_id: string;
+  content: Json;
+  language: string;
+  submitted_at: Timestamp;
+  receipt_document_id: string | null;
 }
 
 export interface CaseHistoryTable {
@@ -158,6 +195,30 @@ export interface OutboxTable {
   done_at: Date | null;
 }
 
+export interface UploadPartRecord {
+  key: string;
+  size: number;
+  sha256: string;
+}
+
+export interface UploadsTable {
+  id: string;
+  owner_id: string;
+  declared_length: ColumnType<string, number, number>;
+  upload_offset: ColumnType<string, number | undefined, number>;
+  parts: ColumnType<UploadPartRecord[], string | undefined, string>;
+  metadata: ColumnType<Record<string, string>, string | undefined, string>;
+  writer: string | null;
+  writer_until: Date | null;
+  blob_key: string | null;
+  sha256: string | null;
+  handed_over_at: Date | null;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  delivered_at: Date | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -175,8 +236,12 @@ export interface Database {
   cases: CasesTable;
   persons: PersonsTable;
   documents: DocumentsTable;
+  drafts: DraftsTable;
+  draft_documents: DraftDocumentsTable;
+  applications: ApplicationsTable;
   case_history: CaseHistoryTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  uploads: UploadsTable;
   schema_migrations: SchemaMigrationsTable;
 }
