@@ -28,9 +28,6 @@ export const de = {
     'Ihre bisherigen Angaben sind nicht verloren. Bitte versuchen Sie es in einigen Minuten noch einmal.',
   errorReference: 'Fehlernummer für Rückfragen',
   backToStart: 'Zur Startseite',
-  applicationComingTitle: 'Online-Antrag',
-  applicationComingText:
-    'Der Online-Antrag wird gerade aufgebaut. Bis dahin können Sie Ihren Härtefallantrag per Post, Fax oder E-Mail an die Geschäftsstelle der Härtefallkommission senden.',
   accessibilityTitle: 'Erklärung zur Barrierefreiheit',
   accessibilityIntro:
     'Die Härtefallkommission des Landes Nordrhein-Westfalen ist bemüht, dieses Angebot im Einklang mit der Barrierefreie-Informationstechnik-Verordnung NRW (BITV NRW) barrierefrei zugänglich zu machen.',

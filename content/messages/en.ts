@@ -27,9 +27,6 @@ export const en = {
   errorServerText: 'What you have entered so far is not lost. Please try again in a few minutes.',
   errorReference: 'Error reference for enquiries',
   backToStart: 'Go to the start page',
-  applicationComingTitle: 'Online application',
-  applicationComingText:
-    'The online application is being built. Until then, you can send your hardship application to the office of the Hardship Commission by post, fax or e-mail.',
   accessibilityTitle: 'Accessibility statement',
   accessibilityIntro:
     'The Hardship Commission of North Rhine-Westphalia aims to make this service accessible in accordance with the accessibility regulation of North Rhine-Westphalia (BITV NRW).',

@@ -13,7 +13,7 @@ import {
   type ReceiveCommand,
   receive,
 } from '../domain/case/index.ts';
-import type { Clock, UnitOfWork } from './ports.ts';
+import type { Clock, TransactionScope, UnitOfWork } from './ports.ts';
 
 export type CaseOutcome =
   | { ok: true; caseId: string; caseNumber: string; snapshot: CaseSnapshot }
@@ -26,14 +26,7 @@ const CHANGED_MEANWHILE =
 
 export interface CaseUseCases {
   /** Registers a newly received application as a case (any channel); idempotent per submission key. */
-  receiveCase(input: {
-    caseId: string;
-    channel: ReceiveCommand['channel'];
-    actor: Actor;
-    profileId: string;
-    authorityId: string | null;
-    submissionKey: string | null;
-  }): Promise<CaseOutcome>;
+  receiveCase(input: ReceiveInput): Promise<CaseOutcome>;
   /** Applies one command of the transition table; `expectedVersion` guards against lost updates. */
   applyCommand(input: {
     caseId: string;
@@ -43,11 +36,53 @@ export interface CaseUseCases {
   }): Promise<CaseOutcome>;
 }
 
+export interface ReceiveInput {
+  caseId: string;
+  channel: ReceiveCommand['channel'];
+  actor: Actor;
+  profileId: string;
+  authorityId: string | null;
+  submissionKey: string | null;
+}
+
+/**
+ * Registers a received application as a new case inside the caller's transaction: the case row,
+ * its first history entry and the audit entry. The caller has checked the submission key.
+ */
+export async function registerReceivedCase(
+  { cases, audit }: TransactionScope,
+  input: ReceiveInput,
+  at: Date,
+): Promise<CaseOutcome> {
+  const result = receive({ type: 'receive', caseId: input.caseId, channel: input.channel }, input.actor, at);
+  if (!result.ok) return { ok: false, kind: 'refused', error: result.error };
+  const [event] = result.events;
+  if (!event) throw new Error('receive produced no event');
+  const snapshot = initialSnapshot(event);
+  const caseNumber = await cases.nextCaseNumber(at.getUTCFullYear());
+  await cases.insert(snapshot, {
+    caseNumber,
+    profileId: input.profileId,
+    authorityId: input.authorityId,
+    submissionKey: input.submissionKey,
+  });
+  await cases.appendHistory(snapshot.id, result.events, 1);
+  await audit.append({
+    at,
+    actor: input.actor,
+    action: `case.${event.type}`,
+    resource: { type: 'case', id: snapshot.id },
+    details: { channel: input.channel },
+  });
+  return { ok: true, caseId: snapshot.id, caseNumber, snapshot };
+}
+
 export function caseUseCases(deps: { uow: UnitOfWork; clock: Clock }): CaseUseCases {
   const { uow, clock } = deps;
   return {
     receiveCase: (input) =>
-      uow.run(async ({ cases, audit }) => {
+      uow.run(async (scope) => {
+        const { cases } = scope;
         if (input.submissionKey) {
           await cases.lockSubmissionKey(input.submissionKey);
           const existing = await cases.findBySubmissionKey(input.submissionKey);
@@ -56,32 +91,7 @@ export function caseUseCases(deps: { uow: UnitOfWork; clock: Clock }): CaseUseCa
             if (snapshot) return { ok: true, caseId: existing.id, caseNumber: existing.caseNumber, snapshot };
           }
         }
-        const at = clock.now();
-        const result = receive(
-          { type: 'receive', caseId: input.caseId, channel: input.channel },
-          input.actor,
-          at,
-        );
-        if (!result.ok) return { ok: false, kind: 'refused', error: result.error };
-        const [event] = result.events;
-        if (!event) throw new Error('receive produced no event');
-        const snapshot = initialSnapshot(event);
-        const caseNumber = await cases.nextCaseNumber(at.getUTCFullYear());
-        await cases.insert(snapshot, {
-          caseNumber,
-          profileId: input.profileId,
-          authorityId: input.authorityId,
-          submissionKey: input.submissionKey,
-        });
-        await cases.appendHistory(snapshot.id, result.events, 1);
-        await audit.append({
-          at,
-          actor: input.actor,
-          action: `case.${event.type}`,
-          resource: { type: 'case', id: snapshot.id },
-          details: { channel: input.channel },
-        });
-        return { ok: true, caseId: snapshot.id, caseNumber, snapshot };
+        return registerReceivedCase(scope, input, clock.now());
       }),
 
     applyCommand: (input) =>

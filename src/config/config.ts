@@ -44,6 +44,18 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/, 'darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten')
     .default('nrw'),
+  UPLOAD_MAX_MB: z.coerce
+    .number({ error: 'muss eine Zahl sein' })
+    .int('muss eine ganze Zahl sein')
+    .min(1, 'muss mindestens 1 sein')
+    .max(1024, 'darf höchstens 1024 sein')
+    .default(25),
+  APPLICATION_MAX_MB: z.coerce
+    .number({ error: 'muss eine Zahl sein' })
+    .int('muss eine ganze Zahl sein')
+    .min(1, 'muss mindestens 1 sein')
+    .max(10240, 'darf höchstens 10240 sein')
+    .default(500),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -66,6 +78,8 @@ export interface Config {
   worker: 'inline' | 'off';
   profile: string;
   trustProxy: boolean;
+  /** Largest file and largest sum of files of one application, in bytes. */
+  uploads: { maxFileBytes: number; maxApplicationBytes: number };
   paths: { pglite: string; files: string; mail: string; masterKeyFile: string; uploads: string };
 }
 
@@ -113,6 +127,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     worker: e.WORKER,
     profile: e.PROFILE,
     trustProxy: e.TRUST_PROXY,
+    uploads: {
+      maxFileBytes: e.UPLOAD_MAX_MB * 1024 ** 2,
+      maxApplicationBytes: e.APPLICATION_MAX_MB * 1024 ** 2,
+    },
     paths: {
       pglite: resolve(dataDir, 'db'),
       files: resolve(dataDir, 'files'),

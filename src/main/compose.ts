@@ -4,12 +4,40 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
+import { filedCaseLookup } from '../adapters/db/receipt-records.ts';
+import { authorityDirectory } from '../adapters/db/reference-repository.ts';
+import { renderDataConsent, renderMedicalRelease, renderPowerOfAttorney } from '../adapters/pdf/index.ts';
+import type { Nationality } from '../adapters/reference/load.ts';
+import { loadProfile } from '../adapters/reference/profiles.ts';
+import { signedForm } from '../application/forms.ts';
 import type { Config } from '../config/config.ts';
 import { buildApp } from '../web/app.tsx';
 import { LANGUAGES, type Lang } from '../web/i18n.ts';
 import { loadServiceDescription } from '../web/public/service-info/load.ts';
 import type { ServiceDescription } from '../web/public/service-info/schema.ts';
-import { createOutboxWorker } from './services.ts';
+import { createOutboxWorker, createServices } from './services.ts';
+
+const formRenderer = {
+  dataConsent: (person: Parameters<typeof renderDataConsent>[0]) => renderDataConsent(person),
+  powerOfAttorney: (...args: Parameters<typeof renderPowerOfAttorney>) =>
+    renderPowerOfAttorney(args[0], args[1]),
+  medicalRelease: (...args: Parameters<typeof renderMedicalRelease>) =>
+    renderMedicalRelease(args[0], args[1]),
+};
+
+/** The nationality list of the person form: stateless and unclear first, then by German name. */
+export function nationalityOptions(list: readonly Nationality[]) {
+  const special = ['997', '998'];
+  const chosen = list.filter((n) => n.selectable);
+  const byName = chosen
+    .filter((n) => !special.includes(n.code))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'))
+    .map((n) => ({ code: n.code, label: n.name }));
+  const first = special.flatMap((code) =>
+    chosen.filter((n) => n.code === code).map((n) => ({ code: n.code, label: n.name })),
+  );
+  return [...first, ...byName];
+}
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content/', import.meta.url));
 
@@ -29,6 +57,8 @@ export interface RunningApp {
 
 /** The web app plus, unless WORKER=off, the in-process outbox worker. */
 export async function composeApp(config: Config, database: DatabaseHandle, log: Logger): Promise<RunningApp> {
+  const services = await createServices(config, database, log);
+  const profile = await loadProfile(config.profile);
   const app = await buildApp({
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
@@ -38,8 +68,25 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       await sql`SELECT 1`.execute(database.db);
       return true;
     },
+    application: {
+      drafts: services.drafts,
+      submission: services.submission,
+      authorities: authorityDirectory(database.db),
+      filedCases: filedCaseLookup(database.db),
+      blobs: services.blobs,
+      nationalities: nationalityOptions(services.nationalities),
+      validation: services.validation,
+      exclusionGrounds: profile.exclusionGrounds.grounds,
+      publicUrl: config.publicUrl,
+      uploadAction: '/antrag/hochladen',
+      maxUploadMb: Math.floor(config.uploads.maxFileBytes / 1024 ** 2),
+      uploads: services.uploads,
+      cases: services.cases,
+      signedForm: (draft, itemId) =>
+        signedForm(draft, itemId, services.validation().today, formRenderer, services.nationalityName),
+    },
   });
-  const outbox = config.worker === 'inline' ? createOutboxWorker(config, database, log) : undefined;
+  const outbox = config.worker === 'inline' ? createOutboxWorker(config, database, log, services) : undefined;
   outbox?.worker.start();
   return {
     app,

@@ -1,13 +1,107 @@
-/** Wires the adapters into the ports that the worker and use cases need. */
+/** Wires the adapters into the ports that the worker and the use cases need. */
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
+import { draftStoreIn } from '../adapters/db/draft-store.ts';
 import { createOutboxQueue } from '../adapters/db/outbox-store.ts';
+import { receiptRecords } from '../adapters/db/receipt-records.ts';
+import { authorityDirectory } from '../adapters/db/reference-repository.ts';
+import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
+import { createAgeBlobStore } from '../adapters/files/age-blob-store.ts';
+import { createTusBlobStore, type TusBlobStore } from '../adapters/files/tus-store.ts';
 import { createMailer } from '../adapters/mail/index.ts';
+import { renderReceipt, renderSectionedDocument } from '../adapters/pdf/index.ts';
+import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
+import { inspectUpload } from '../adapters/scan/index.ts';
+import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
+import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
+import type { BlobStore, Clock, Randomness } from '../application/ports.ts';
+import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
 import type { Config } from '../config/config.ts';
+import type { ValidationContext } from '../domain/application/index.ts';
+import { CATEGORY_TEXTS, isEvidenceCategory } from '../domain/evidence/index.ts';
 import { MAIL_JOB, mailJobHandler } from '../jobs/mail.ts';
+import { RECEIPT_JOB, receiptJobHandler } from '../jobs/receipt.ts';
 import { createWorker, type Worker } from '../jobs/worker.ts';
+import { masterKey } from './bootstrap.ts';
 
-export function createOutboxWorker(config: Config, database: DatabaseHandle, log: Logger) {
+export const systemClock: Clock = { now: () => new Date() };
+
+export const secureRandom: Randomness = {
+  uuid: () => randomUUID(),
+  secret: () => randomBytes(32).toString('base64url'),
+};
+
+/** Today's calendar date in Germany, which is what "today" means for every date in a form. */
+export function berlinToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+}
+
+export interface Services {
+  blobs: BlobStore;
+  drafts: DraftUseCases;
+  cases: CaseUseCases;
+  submission: SubmissionUseCase;
+  nationalities: Nationality[];
+  uploads: TusBlobStore;
+  validation: () => ValidationContext;
+  /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
+  nationalityName(code: string): string;
+  clock: Clock;
+}
+
+export async function createServices(
+  config: Config,
+  database: DatabaseHandle,
+  log: Logger,
+): Promise<Services> {
+  const identity = await masterKey(config, log);
+  const blobs = createAgeBlobStore({ dir: config.paths.files, identity });
+  const nationalities = await loadNationalities();
+  const known = new Set(nationalities.filter((n) => n.selectable).map((n) => n.code));
+  const clock = systemClock;
+  const validation = (): ValidationContext => ({
+    today: berlinToday(clock.now()),
+    isKnownNationality: (code) => known.has(code),
+  });
+  const names = new Map(nationalities.map((n) => [n.code, n.adjective]));
+  const uow = createUnitOfWork(database.db);
+  const common = { uow, clock, random: secureRandom, validation, publicUrl: config.publicUrl };
+  return {
+    blobs,
+    nationalities,
+    validation,
+    nationalityName: (code) => names.get(code) ?? code,
+    clock,
+    cases: caseUseCases({ uow, clock }),
+    drafts: draftUseCases({
+      ...common,
+      drafts: draftStoreIn(database.db),
+      blobs,
+      inspector: {
+        inspect: (input) =>
+          inspectUpload({
+            ...input,
+            limits: { maxBytes: config.uploads.maxFileBytes, maxImageBytes: config.uploads.maxFileBytes },
+          }),
+      },
+      limits: { maxBytesPerApplication: config.uploads.maxApplicationBytes },
+    }),
+    uploads: createTusBlobStore({ db: database.db, blobs, maxBytes: config.uploads.maxFileBytes }),
+    submission: submissionUseCase({
+      ...common,
+      authorities: authorityDirectory(database.db),
+      profileId: config.profile,
+    }),
+  };
+}
+
+export function createOutboxWorker(
+  config: Config,
+  database: DatabaseHandle,
+  log: Logger,
+  services: Services,
+) {
   const mailer = createMailer({
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     mailDir: config.paths.mail,
@@ -15,7 +109,20 @@ export function createOutboxWorker(config: Config, database: DatabaseHandle, log
   });
   const worker: Worker = createWorker({
     queue: createOutboxQueue(database.db),
-    handlers: { [MAIL_JOB]: mailJobHandler(mailer) },
+    handlers: {
+      [MAIL_JOB]: mailJobHandler(mailer),
+      [RECEIPT_JOB]: receiptJobHandler({
+        records: receiptRecords(database.db),
+        blobs: services.blobs,
+        mailer,
+        random: secureRandom,
+        render: renderReceipt,
+        renderCopy: renderSectionedDocument,
+        nationalityName: services.nationalityName,
+        categoryTitle: (category) =>
+          isEvidenceCategory(category) ? CATEGORY_TEXTS[category].title : category,
+      }),
+    },
     log,
   });
   return {

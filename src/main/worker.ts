@@ -1,12 +1,12 @@
 /** Composition root of a separate outbox worker process: `npm run worker` (run the server with WORKER=off). */
 import closeWithGrace from 'close-with-grace';
 import { configOrExit, createLogger, openMigratedDatabase } from './bootstrap.ts';
-import { createOutboxWorker } from './services.ts';
+import { createOutboxWorker, createServices } from './services.ts';
 
 const config = configOrExit();
 const log = createLogger(config, 'worker');
 const database = await openMigratedDatabase(config, log);
-const outbox = createOutboxWorker(config, database, log);
+const outbox = createOutboxWorker(config, database, log, await createServices(config, database, log));
 outbox.worker.start();
 log.info('Outbox-Worker gestartet');
 

@@ -2,6 +2,7 @@
  * The HTTP application: security headers, cross-site protection, static assets, pages,
  * health, metrics and German error pages. Knows nothing of adapters; main hands in what it needs.
  */
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -14,6 +15,7 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { MessageKey } from '../../content/messages/de.ts';
 import type { Lang } from './i18n.ts';
 import { ErrorPage, pageContext, registerPublicPages, sendPage } from './pages.tsx';
+import { type ApplicationPagesDeps, registerApplicationPages } from './public/application/routes.tsx';
 import type { ServiceDescription } from './public/service-info/schema.ts';
 import { isCrossSiteRequest } from './security.ts';
 import { renderPage } from './views/render.ts';
@@ -26,6 +28,8 @@ export interface WebDeps {
   /** true when the database answers; drives /health/ready. */
   ready: () => Promise<boolean>;
   rateLimitPerMinute?: number;
+  /** The online application; absent in tests that only need the information pages. */
+  application?: ApplicationPagesDeps;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -33,6 +37,10 @@ const ARABIC_FONTS = fileURLToPath(
   new URL('../../node_modules/@fontsource/noto-sans-arabic/files/', import.meta.url),
 );
 const OWN_ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
+const TUS_CLIENT = fileURLToPath(
+  new URL('../../node_modules/tus-js-client/dist/tus.min.js', import.meta.url),
+);
+const UPLOAD_CLIENT = fileURLToPath(new URL('./public/upload/client.js', import.meta.url));
 
 const ERROR_TEXTS: Record<number, [MessageKey, MessageKey]> = {
   400: ['errorBadRequestTitle', 'errorBadRequestText'],
@@ -108,7 +116,8 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
       },
     },
     strictTransportSecurity: { maxAge: 63072000, includeSubDomains: true },
-    referrerPolicy: { policy: 'no-referrer' },
+    // Not 'no-referrer': with it Chromium sends `Origin: null` on form posts, which the cross-site check refuses.
+    referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(compress, { global: true, threshold: 1024 });
@@ -139,6 +148,17 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     index: false,
   });
 
+  // The resumable-upload scripts: tus-js-client's browser build and our small enhancement.
+  const scripts: Record<string, string> = {
+    '/assets/tus.min.js': await readFile(TUS_CLIENT, 'utf8'),
+    '/assets/upload.js': await readFile(UPLOAD_CLIENT, 'utf8'),
+  };
+  for (const [path, code] of Object.entries(scripts)) {
+    app.get(path, async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=3600').type('text/javascript; charset=utf-8').send(code),
+    );
+  }
+
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_request, reply) => {
     const ok = await deps.ready().catch(() => false);
@@ -154,6 +174,7 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   });
 
   registerPublicPages(app, deps.descriptions);
+  if (deps.application) await registerApplicationPages(app, deps.application);
 
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not_found' });

@@ -64,20 +64,6 @@ export function registerPublicPages(app: FastifyInstance, descriptions: Record<L
     );
   });
 
-  app.get('/antrag', async (request, reply) => {
-    const ctx = pageContext(request, reply);
-    return sendPage(
-      reply,
-      renderPage(
-        <TextPage
-          ctx={ctx}
-          title="applicationComingTitle"
-          paragraphs={['applicationComingText', 'germanIsBinding']}
-        />,
-      ),
-    );
-  });
-
   app.get('/barrierefreiheit', async (request, reply) => {
     const ctx = pageContext(request, reply);
     const { t } = ctx;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuthorityDirectory } from '../../application/ports.ts';
 import type { Database } from './schema.ts';
 
 export interface MunicipalityMatch {
@@ -8,6 +9,7 @@ export interface MunicipalityMatch {
   kreisName: string;
   authorityId: string;
   authorityName: string;
+  authorityEmail: string | null;
 }
 
 /** Municipalities whose delivery area has this postal code, each with its responsible authority. */
@@ -28,8 +30,25 @@ export async function findByPostalCode(
       'k.name as kreisName',
       'o.id as authorityId',
       'o.name as authorityName',
+      'o.email as authorityEmail',
     ])
     .where((eb) => eb(eb.val(postalCode), '=', eb.fn.any('m.postal_codes')))
     .orderBy('m.name')
     .execute();
+}
+
+/** The AuthorityDirectory port over the reference tables. */
+export function authorityDirectory(db: Kysely<Database>): AuthorityDirectory {
+  return {
+    async forPostalCode(postalCode) {
+      const rows = await findByPostalCode(db, postalCode);
+      return rows.map((r) => ({
+        authorityId: r.authorityId,
+        authorityName: r.authorityName,
+        authorityEmail: r.authorityEmail,
+        municipalityAgs: r.ags,
+        municipalityName: r.name,
+      }));
+    },
+  };
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { UnitOfWork } from '../../application/ports.ts';
 import { auditTrailIn } from './audit-log.ts';
 import { caseStoreIn } from './case-store.ts';
+import { draftStoreIn } from './draft-store.ts';
+import { filingStoreIn } from './filing-store.ts';
 import { outboxIn } from './outbox-store.ts';
 import type { Database } from './schema.ts';
 
@@ -9,8 +11,14 @@ import type { Database } from './schema.ts';
 export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
   return {
     run: (work) =>
-      db
-        .transaction()
-        .execute((trx) => work({ cases: caseStoreIn(trx), audit: auditTrailIn(trx), outbox: outboxIn(trx) })),
+      db.transaction().execute((trx) =>
+        work({
+          cases: caseStoreIn(trx),
+          audit: auditTrailIn(trx),
+          outbox: outboxIn(trx),
+          drafts: draftStoreIn(trx),
+          filings: filingStoreIn(trx),
+        }),
+      ),
   };
 }

@@ -16,5 +16,7 @@ export type { ReceiptData, ReceiptDocument } from './receipt.ts';
 export { renderReceipt } from './receipt.ts';
 export type { ReceiptChannel } from './receipt-texts.ts';
 export { DEFAULT_RECEIPT_NOTES, RECEIPT_TEXTS } from './receipt-texts.ts';
+export type { SectionBlock, SectionedDocument } from './sectioned.ts';
+export { renderSectionedDocument } from './sectioned.ts';
 export { formatBirthDate, formatDateTimeBerlin, formatFileSize, formatPersonName } from './text.ts';
 export type { PdfDoctor, PdfPerson, PdfRepresentative } from './types.ts';

@@ -1,5 +1,6 @@
 /** Public API of the case module: states, commands, the transition table, decide/evolve. */
 export { type Actor, actorSchema, OFFICE_ROLES, ROLES, type Role, roleSchema } from './actors.ts';
+export { APPLICANT_STAGES, type ApplicantStage, applicantStage } from './applicant-stage.ts';
 export * from './commands.ts';
 export {
   availableCommands,

@@ -31,3 +31,4 @@ export {
   validateEvidenceStatus,
   validateEvidenceStatuses,
 } from './status.ts';
+export { missingUploads, UPLOAD_MISSING_MESSAGE } from './uploads.ts';

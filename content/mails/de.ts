@@ -1,0 +1,64 @@
+/**
+ * German texts of the mails the online application sends. Mails to immigration authorities carry
+ * no personal data: only that there is something new, the case number and a link.
+ */
+export const MAIL_SIGNATURE = [
+  '',
+  'Mit freundlichen Grüßen',
+  'Geschäftsstelle der Härtefallkommission des Landes Nordrhein-Westfalen',
+  '',
+  'Diese Nachricht wurde automatisch erstellt.',
+].join('\n');
+
+export function resumeLinkMail(input: { link: string; expiresOn: string }) {
+  return {
+    subject: 'Ihr Härtefallantrag: Link zum Fortsetzen',
+    text: [
+      'Guten Tag,',
+      '',
+      'mit diesem Link können Sie Ihren Antrag an die Härtefallkommission auf jedem Gerät fortsetzen:',
+      '',
+      input.link,
+      '',
+      `Der Entwurf wird bis zum ${input.expiresOn} aufbewahrt; jede Änderung verlängert die Frist.`,
+      'Bitte geben Sie den Link nicht weiter: Wer ihn kennt, kann Ihre Angaben lesen und ändern.',
+      'Wenn Sie diesen Link nicht angefordert haben, können Sie diese Nachricht löschen.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+export function receiptMail(input: { caseNumber: string; receivedAt: string }) {
+  return {
+    subject: `Eingangsbestätigung Ihres Härtefallantrags – ${input.caseNumber}`,
+    text: [
+      'Guten Tag,',
+      '',
+      `Ihr Antrag an die Härtefallkommission ist am ${input.receivedAt} eingegangen.`,
+      `Aktenzeichen: ${input.caseNumber}`,
+      '',
+      'Die Eingangsbestätigung mit der Liste aller eingereichten Unterlagen finden Sie im Anhang.',
+      'Bitte geben Sie bei allen Rückfragen das Aktenzeichen an.',
+      '',
+      'Hinweis: Die Härtefallkommission befasst sich mit einem Fall nur aus eigener Initiative. Ein',
+      'Anspruch auf eine Entscheidung besteht nicht. Der Antrag schützt nicht vor einer Abschiebung.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+export function authorityNoticeMail(input: { caseNumber: string; portalLink: string }) {
+  return {
+    subject: `Neuer Härtefallantrag in Ihrem Zuständigkeitsbereich – ${input.caseNumber}`,
+    text: [
+      'Guten Tag,',
+      '',
+      'bei der Geschäftsstelle der Härtefallkommission ist ein neuer Antrag eingegangen, für den Ihre',
+      `Behörde nach der Anschrift zuständig ist (Aktenzeichen ${input.caseNumber}).`,
+      '',
+      `Die Angaben finden Sie nach der Anmeldung im Behördenportal: ${input.portalLink}`,
+      'Eine Stellungnahme wird gesondert angefordert.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,66 @@
+/** Writes a filed application (persons, documents, content) in the transaction that creates its case. */
+import type { Transaction } from 'kysely';
+import type { FilingStore } from '../../application/ports.ts';
+import type { Database } from './schema.ts';
+
+export function filingStoreIn(trx: Transaction<Database>): FilingStore {
+  return {
+    async insertPersons(caseId, persons) {
+      if (persons.length === 0) return;
+      await trx
+        .insertInto('persons')
+        .values(
+          persons.map((p) => ({
+            id: p.id,
+            case_id: caseId,
+            position: p.position,
+            family_name: p.familyName,
+            given_names: p.givenNames,
+            birth_date: p.birthDate,
+            birth_place: p.birthPlace,
+            nationality_code: p.nationalityCode,
+            relation: p.relation,
+            address: JSON.stringify(p.address),
+            municipality_ags: p.municipalityAgs,
+          })),
+        )
+        .execute();
+    },
+
+    async insertDocuments(caseId, documents) {
+      if (documents.length === 0) return;
+      await trx
+        .insertInto('documents')
+        .values(
+          documents.map((d) => ({
+            id: d.id,
+            case_id: caseId,
+            person_id: d.personId,
+            evidence_item: d.evidenceItem,
+            category: d.category,
+            special_category: d.specialCategory,
+            file_name: d.fileName,
+            content_type: d.contentType,
+            size: d.size,
+            sha256: d.sha256,
+            blob_key: d.blobKey,
+            flags: d.flags,
+            uploaded_by_role: d.uploadedByRole,
+          })),
+        )
+        .execute();
+    },
+
+    async insertApplication(caseId, application) {
+      await trx
+        .insertInto('applications')
+        .values({
+          case_id: caseId,
+          content: JSON.stringify(application.content),
+          language: application.language,
+          submitted_at: application.submittedAt,
+        })
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/** The receipt's facts from the filed application, and the stored receipt linked back to it. */
+import type { Kysely } from 'kysely';
+import type { FiledCaseLookup, ReceiptRecords } from '../../application/ports.ts';
+import type { Database } from './schema.ts';
+
+export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
+  return {
+    async load(caseId) {
+      const row = await db
+        .selectFrom('cases as c')
+        .innerJoin('applications as a', 'a.case_id', 'c.id')
+        .leftJoin('documents as r', 'r.id', 'a.receipt_document_id')
+        .leftJoin('drafts as d', 'd.case_id', 'c.id')
+        .select([
+          'c.case_number',
+          'c.received_at',
+          'c.channel',
+          'a.content',
+          'r.id as receipt_id',
+          'r.blob_key as receipt_blob_key',
+          'd.contact_email',
+        ])
+        .where('c.id', '=', caseId)
+        .executeTakeFirst();
+      if (!row) return null;
+      const documents = await db
+        .selectFrom('documents')
+        .select(['file_name', 'category', 'size', 'sha256'])
+        .where('case_id', '=', caseId)
+        .where('category', 'not in', ['receipt', 'application_copy'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const representative = (row.content as { representative?: { kind?: string; email?: string | null } })
+        .representative;
+      const repEmail = representative?.kind !== 'none' ? (representative?.email ?? null) : null;
+      const recipient = repEmail ?? row.contact_email;
+      return {
+        caseNumber: row.case_number,
+        receivedAt: new Date(row.received_at),
+        channel: row.channel,
+        application: row.content,
+        documents: documents.map((d) => ({
+          fileName: d.file_name,
+          category: d.category,
+          size: Number(d.size),
+          sha256: d.sha256,
+        })),
+        receipt:
+          row.receipt_id && row.receipt_blob_key
+            ? { documentId: row.receipt_id, blobKey: row.receipt_blob_key }
+            : null,
+        recipients: recipient ? [recipient] : [],
+      };
+    },
+
+    async record(caseId, { receipt, applicationCopy }) {
+      await db.transaction().execute(async (trx) => {
+        const row = (
+          d: { id: string; blobKey: string; sha256: string; size: number },
+          category: string,
+          fileName: string,
+        ) => ({
+          id: d.id,
+          case_id: caseId,
+          category,
+          file_name: fileName,
+          content_type: 'application/pdf',
+          size: d.size,
+          sha256: d.sha256,
+          blob_key: d.blobKey,
+          scan_status: 'not_scanned' as const,
+          uploaded_by_role: 'system',
+        });
+        await trx
+          .insertInto('documents')
+          .values([
+            row(receipt, 'receipt', 'Eingangsbestaetigung.pdf'),
+            row(applicationCopy, 'application_copy', 'Antrag.pdf'),
+          ])
+          .execute();
+        await trx
+          .updateTable('applications')
+          .set({ receipt_document_id: receipt.id })
+          .where('case_id', '=', caseId)
+          .execute();
+      });
+    },
+  };
+}
+
+export function filedCaseLookup(db: Kysely<Database>): FiledCaseLookup {
+  const records = receiptRecords(db);
+  return {
+    async confirmation(caseId) {
+      const [facts, row] = await Promise.all([
+        records.load(caseId),
+        db.selectFrom('cases').select(['state', 'version']).where('id', '=', caseId).executeTakeFirst(),
+      ]);
+      if (!facts || !row) return null;
+      return {
+        caseNumber: facts.caseNumber,
+        state: row.state,
+        version: row.version,
+        receiptBlobKey: facts.receipt?.blobKey ?? null,
+        mailed: facts.recipients.length > 0,
+      };
+    },
+  };
+}

@@ -1,0 +1,250 @@
+/** The evidence checklist (one status per item) and one upload page per item. */
+import type { DraftDocument } from '../../../../application/ports.ts';
+import { TEXT_LIMITS } from '../../../../domain/application/index.ts';
+import type { EvidenceItem, EvidenceStatusesDraft } from '../../../../domain/evidence/index.ts';
+import {
+  Button,
+  ButtonGroup,
+  type FieldError,
+  fieldId,
+  InsetText,
+  NotificationBanner,
+  Radios,
+  TextArea,
+} from '../../../views/form.tsx';
+import { type FormObject, group, single } from '../form-body.ts';
+import { messageFor, type WizardContext, WizardPage } from '../frame.tsx';
+
+export function itemHref(item: { id: string }): string {
+  return `/antrag/nachweise/${encodeURIComponent(item.id)}`;
+}
+
+/** The posted statuses, for the items of the current checklist only. */
+export function statusesFromForm(
+  form: FormObject,
+  items: readonly EvidenceItem[],
+  current: EvidenceStatusesDraft,
+) {
+  const posted = group(form.evidence);
+  const next: EvidenceStatusesDraft = { ...current };
+  for (const item of items) {
+    const v = group(posted[item.id]);
+    const status = single(v.status) ?? '';
+    next[item.id] = { status, reason: status === 'not_available' ? (single(v.reason) ?? '') : '' };
+  }
+  return next;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
+export function EvidencePage({
+  ctx,
+  items,
+  statuses,
+  documents,
+  errors,
+}: {
+  ctx: WizardContext;
+  items: readonly EvidenceItem[];
+  statuses: EvidenceStatusesDraft;
+  documents: readonly DraftDocument[];
+  errors: FieldError[];
+}) {
+  const { w } = ctx;
+  const prefix = w('errorPrefix');
+  return (
+    <WizardPage ctx={ctx} title={w('evidenceTitle')} errors={errors} back="/antrag/uebersicht">
+      <h1 class="kern-heading-x-large">{w('evidenceTitle')}</h1>
+      <p class="kern-body">{w('evidenceLead')}</p>
+      <form method="post" action="/antrag/nachweise" novalidate>
+        {items.map((item) => {
+          const base = `evidence.${item.id}`;
+          const files = documents.filter((d) => d.evidenceItem === item.id);
+          const status = statuses[item.id];
+          return (
+            <section class="app-evidence-item" key={item.id} aria-labelledby={fieldId(`${item.id}-title`)}>
+              <h2 class="kern-heading-small" id={fieldId(`${item.id}-title`)}>
+                {item.title}{' '}
+                <span class="app-tag">
+                  {item.requirement === 'optional' ? w('evOptional') : w('evRequired')}
+                </span>
+              </h2>
+              <p class="kern-body">{item.hint}</p>
+              {item.specialCategory ? <InsetText>{w('evSpecial')}</InsetText> : null}
+              <Radios
+                id={fieldId(`${base}.status`)}
+                name={`${base}.status`}
+                legend={item.title}
+                value={status?.status}
+                error={messageFor(errors, `${base}.status`)}
+                errorPrefix={prefix}
+                options={[
+                  { value: 'provided', label: w('ev_provided') },
+                  { value: 'to_follow', label: w('ev_to_follow') },
+                  {
+                    value: 'not_available',
+                    label: w('ev_not_available'),
+                    conditional: (
+                      <TextArea
+                        id={fieldId(`${base}.reason`)}
+                        name={`${base}.reason`}
+                        label={w('evNotAvailableReason')}
+                        value={status?.reason}
+                        rows={3}
+                        maxLength={TEXT_LIMITS.shortText}
+                        error={messageFor(errors, `${base}.reason`)}
+                        errorPrefix={prefix}
+                      />
+                    ),
+                  },
+                ]}
+              />
+              <p class="kern-body">
+                {files.length === 0 ? w('evNoFiles') : `${w('evFiles')}: ${files.length}`} ·{' '}
+                <a class="kern-link" href={itemHref(item)}>
+                  {w('evUploadButton')}
+                  <span class="kern-sr-only"> – {item.title}</span>
+                </a>
+              </p>
+            </section>
+          );
+        })}
+        <ButtonGroup>
+          <Button name="action" value="continue">
+            {w('saveAndContinue')}
+          </Button>
+          <Button name="action" value="later" variant="secondary">
+            {w('saveAndBack')}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </WizardPage>
+  );
+}
+
+export function EvidenceItemPage({
+  ctx,
+  item,
+  documents,
+  uploadAction,
+  maxMb,
+  error,
+  uploaded,
+}: {
+  ctx: WizardContext;
+  item: EvidenceItem;
+  documents: readonly DraftDocument[];
+  uploadAction: string;
+  maxMb: number;
+  error?: string;
+  uploaded?: boolean;
+}) {
+  const { w } = ctx;
+  const errors = error ? [{ path: 'datei', message: error }] : [];
+  return (
+    <WizardPage
+      ctx={ctx}
+      title={item.title}
+      errors={errors}
+      back="/antrag/nachweise"
+      notice={
+        uploaded ? (
+          <NotificationBanner kind="success" title={w('savedNotice')}>
+            <p class="kern-body">{w('savedNotice')}</p>
+          </NotificationBanner>
+        ) : null
+      }
+    >
+      <h1 class="kern-heading-x-large">{item.title}</h1>
+      <p class="kern-body">{item.hint}</p>
+      {item.specialCategory ? <InsetText>{w('evSpecial')}</InsetText> : null}
+      {item.signedForm ? (
+        <p class="kern-body">
+          <a class="kern-link" href={`/antrag/vordrucke/${encodeURIComponent(item.id)}.pdf`} download>
+            {w('evForm')}
+          </a>
+        </p>
+      ) : null}
+      <h2 class="kern-heading-small">{w('evFiles')}</h2>
+      {documents.length === 0 ? (
+        <p class="kern-body">{w('evNoFiles')}</p>
+      ) : (
+        <ul class="app-file-list">
+          {documents.map((d) => (
+            <li key={d.id} class="app-file-list__item">
+              <span>
+                {d.fileName} ({formatSize(d.size)})
+              </span>
+              {d.flags.includes('pdf_active_content') ? <p class="kern-body">{w('evFlagged')}</p> : null}
+              <form
+                method="post"
+                action={`/antrag/nachweise/dateien/${d.id}/entfernen`}
+                class="app-inline-form"
+              >
+                <input type="hidden" name="item" value={item.id} />
+                <Button variant="tertiary">
+                  {w('evRemoveFile')}
+                  <span class="kern-sr-only"> {d.fileName}</span>
+                </Button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form method="post" action={uploadAction} enctype="multipart/form-data" data-upload>
+        <input type="hidden" name="evidenceItem" value={item.id} />
+        <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+          <label class="kern-label" for="datei">
+            {w('evUploadLabel')}
+          </label>
+          <div class="kern-hint" id="datei-hint">
+            {w('evUploadHint', { mb: maxMb })}
+          </div>
+          {error ? (
+            <p class="kern-error" id="datei-error">
+              <span class="kern-sr-only">{w('errorPrefix')} </span>
+              {error}
+            </p>
+          ) : null}
+          <input
+            class="kern-form-input__input"
+            type="file"
+            id="datei"
+            name="datei"
+            accept="application/pdf,image/jpeg,image/png"
+            aria-describedby={error ? 'datei-hint datei-error' : 'datei-hint'}
+            aria-invalid={error ? 'true' : undefined}
+          />
+        </div>
+        <div data-upload-progress hidden />
+        <Button>{w('evUploadButton')}</Button>
+      </form>
+      <script src="/assets/tus.min.js" defer />
+      <script src="/assets/upload.js" defer />
+      <p class="kern-body">
+        <a class="kern-link" href="/antrag/nachweise">
+          {w('back')}
+        </a>
+      </p>
+    </WizardPage>
+  );
+}
+
+/** The checklist follows from the other answers; until they are complete there is none to show. */
+export function EvidenceNotReadyPage({ ctx }: { ctx: WizardContext }) {
+  const { w } = ctx;
+  return (
+    <WizardPage ctx={ctx} title={w('evidenceTitle')} back="/antrag/uebersicht">
+      <h1 class="kern-heading-x-large">{w('evidenceTitle')}</h1>
+      <p class="kern-body">{w('evidenceCannotStart')}</p>
+      <p class="kern-body">
+        <a class="kern-link" href="/antrag/uebersicht">
+          {w('toTaskList')}
+        </a>
+      </p>
+    </WizardPage>
+  );
+}
