@@ -236,6 +236,8 @@ export function draftUseCases(deps: DraftDeps) {
       evidenceItem: string;
     }): Promise<{ ok: true; documentId: string } | { ok: false; code: string; message: string }> {
       const documentId = documentIdFor(upload.uploadId);
+      const record = await drafts.findById(upload.draftId);
+      if (record?.submittedAt && record.caseId) return acceptLater(record, upload, documentId);
       const current = await drafts.documents(upload.draftId);
       if (current.some((d) => d.id === documentId)) return { ok: true, documentId };
       const refuse = async (code: string, message: string) => {
@@ -249,17 +251,9 @@ export function draftUseCases(deps: DraftDeps) {
           `Alle Dateien eines Antrags zusammen dürfen höchstens ${Math.round(deps.limits.maxBytesPerApplication / 1024 ** 2)} MB groß sein.`,
         );
       }
-      const verdict = await deps.inspector.inspect({
-        open: () => deps.blobs.get(upload.blobKey),
-        size: upload.size,
-        declaredName: upload.fileName,
-      });
-      if (!verdict.ok) return refuse(verdict.code, verdict.message);
-      let stored = { key: upload.blobKey, sha256: upload.sha256, size: upload.size };
-      if (verdict.normalised) {
-        stored = await deps.blobs.put(verdict.normalised);
-        await deps.blobs.delete(upload.blobKey).catch(() => undefined);
-      }
+      const verdict = await inspected(upload);
+      if (!verdict.ok) return verdict;
+      const stored = verdict.stored;
       await drafts.addDocument(upload.draftId, {
         id: documentId,
         evidenceItem: upload.evidenceItem,
@@ -296,6 +290,73 @@ export function draftUseCases(deps: DraftDeps) {
     /** The checklist items marked "provided" that have no file yet. */
     uploadErrors,
   };
+
+  /** Inspects an upload; a refused file is deleted at once. */
+  async function inspected(upload: { blobKey: string; size: number; sha256: string; fileName: string }) {
+    const verdict = await deps.inspector.inspect({
+      open: () => deps.blobs.get(upload.blobKey),
+      size: upload.size,
+      declaredName: upload.fileName,
+    });
+    if (!verdict.ok) {
+      await deps.blobs.delete(upload.blobKey).catch(() => undefined);
+      return verdict;
+    }
+    let stored = { key: upload.blobKey, sha256: upload.sha256, size: upload.size };
+    if (verdict.normalised) {
+      stored = await deps.blobs.put(verdict.normalised);
+      await deps.blobs.delete(upload.blobKey).catch(() => undefined);
+    }
+    return { ...verdict, stored };
+  }
+
+  /** Evidence handed in after submitting goes straight into the case file (and the audit trail). */
+  async function acceptLater(
+    record: DraftRecord,
+    upload: {
+      uploadId: string;
+      blobKey: string;
+      size: number;
+      sha256: string;
+      fileName: string;
+      evidenceItem: string;
+    },
+    documentId: string,
+  ): Promise<{ ok: true; documentId: string } | { ok: false; code: string; message: string }> {
+    const parsed = parseDraft(record.content);
+    const items = parsed.ok ? draftChecklist(parsed.value, deps.validation().today) : [];
+    const item = items.find((i) => i.id === upload.evidenceItem);
+    const caseId = record.caseId as string;
+    const verdict = await inspected(upload);
+    if (!verdict.ok) return verdict;
+    const role = parsed.ok && parsed.value.representative.kind !== 'none' ? 'representative' : 'applicant';
+    await deps.uow.run(async ({ filings, audit }) => {
+      await filings.insertDocuments(caseId, [
+        {
+          id: documentId,
+          personId: null,
+          evidenceItem: upload.evidenceItem,
+          category: item?.category ?? 'support_letters',
+          specialCategory: item?.specialCategory ?? false,
+          fileName: verdict.safeName,
+          contentType: verdict.contentType,
+          size: verdict.stored.size,
+          sha256: verdict.stored.sha256,
+          blobKey: verdict.stored.key,
+          flags: verdict.flags,
+          uploadedByRole: role,
+        },
+      ]);
+      await audit.append({
+        at: clock.now(),
+        actor: { role, id: `draft:${record.id}` },
+        action: 'document.submitted_later',
+        resource: { type: 'case', id: caseId },
+        details: { documentId, category: item?.category ?? 'support_letters' },
+      });
+    });
+    return { ok: true, documentId };
+  }
 
   function uploadErrors(current: OpenDraft): FieldError[] {
     const items = draftChecklist(current.draft, deps.validation().today);

@@ -178,6 +178,7 @@ export interface DraftStore {
     expiresAt: Date;
   }): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<DraftRecord | null>;
+  findById(id: string): Promise<DraftRecord | null>;
   /** Locks the draft row until the transaction ends (used by the submission). */
   loadForUpdate(id: string): Promise<DraftRecord | null>;
   /** Writes the content only if the stored version is still `expectedVersion`; false otherwise. */
@@ -370,6 +371,10 @@ export interface FiledCaseLookup {
     receiptBlobKey: string | null;
     mailed: boolean;
   } | null>;
+  /** The files of the case that the applicant or representative handed in (name, item, when). */
+  submittedDocuments(
+    caseId: string,
+  ): Promise<{ id: string; evidenceItem: string | null; fileName: string; size: number; createdAt: Date }[]>;
 }
 
 /** A person as the office's forms print it (all strings as entered). */
@@ -410,4 +415,112 @@ export interface UploadInspector {
     size: number;
     declaredName: string;
   }): Promise<InspectionOutcome>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Staff login (password + TOTP, server-side sessions)
+
+/** The roles that log in with password and TOTP (a subset of the domain's roles). */
+export type StaffRole = 'office_clerk' | 'office_head' | 'admin' | 'member' | 'authority';
+
+/** A user account as the login sees it. `role` is the stored text: it may be a role that cannot log in here. */
+export interface StaffAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  organisationId: string | null;
+  /** argon2id (PHC string); null while no password is set. */
+  passwordHash: string | null;
+  /** The TOTP secret, sealed with the master key; only the TotpVerifier opens it. */
+  totpSecretSealed: string | null;
+  /** The last TOTP time step accepted: a code of this step or an earlier one is never accepted again. */
+  totpLastStep: number | null;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  disabled: boolean;
+  /** When the owner last set the password; null means it is still the initial one (change forced). */
+  passwordChangedAt: Date | null;
+}
+
+export interface StaffDirectory {
+  /** The account with this e-mail address, compared without regard to case. */
+  findByEmail(email: string): Promise<StaffAccount | null>;
+  /** `forUpdate` locks the row until the transaction ends (use inside StaffAuthTransactions only). */
+  findById(id: string, options?: { forUpdate?: boolean }): Promise<StaffAccount | null>;
+  /**
+   * Counts one failed attempt; the `maxFailures`th in a row locks the account until `lockUntil` (and
+   * starts the count again). Atomic, so parallel attempts are all counted.
+   */
+  recordFailure(
+    userId: string,
+    policy: { maxFailures: number; lockUntil: Date },
+  ): Promise<{ failedLogins: number; lockedUntil: Date | null; lockedNow: boolean }>;
+  /** A completed login: the failure count and any lock are cleared. */
+  recordSuccess(userId: string): Promise<void>;
+  /** Records the TOTP step just used, only if it is later than the last one; false if it is not (a reuse). */
+  claimTotpStep(userId: string, step: number): Promise<boolean>;
+  setPassword(userId: string, passwordHash: string, changedAt: Date): Promise<void>;
+}
+
+/** One login session. `idHash` is the SHA-256 (hex) of the cookie value; the value itself is never stored. */
+export interface LoginSessionRecord {
+  idHash: string;
+  userId: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+  lastSeenAt: Date;
+  /** The absolute end of the session. */
+  expiresAt: Date;
+}
+
+export interface LoginSessionStore {
+  create(session: {
+    idHash: string;
+    userId: string;
+    data: Record<string, unknown>;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<void>;
+  /** The session with its account, or null. Expired rows are returned too: the use case decides. */
+  findByIdHash(idHash: string): Promise<{ session: LoginSessionRecord; account: StaffAccount } | null>;
+  touch(idHash: string, now: Date): Promise<void>;
+  /** true if a row was deleted. */
+  delete(idHash: string): Promise<boolean>;
+  /** Ends every session of a user; returns how many there were. */
+  deleteAllOfUser(userId: string): Promise<number>;
+  /** Deletes sessions past their absolute end or idle since before `idleSince`; returns how many. */
+  deleteExpired(now: Date, idleSince: Date): Promise<number>;
+}
+
+/** The login's writes with their audit entries in one transaction. */
+export interface StaffAuthTransactions {
+  run<T>(
+    work: (scope: {
+      directory: StaffDirectory;
+      sessions: LoginSessionStore;
+      audit: AuditTrail;
+    }) => Promise<T>,
+  ): Promise<T>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /**
+   * true if the password matches. With `hash` null it checks against a fixed dummy hash and answers
+   * false, taking as long as a real check (so an unknown account is not recognisable by timing).
+   */
+  verify(hash: string | null, password: string): Promise<boolean>;
+}
+
+export interface TotpVerifier {
+  /**
+   * Checks a 6-digit code against the sealed secret at `at`, allowing one 30-second step either side;
+   * answers the time step the code belongs to, so the caller can refuse a reuse.
+   */
+  verify(
+    sealedSecret: string,
+    code: string,
+    at: Date,
+  ): Promise<{ valid: true; step: number } | { valid: false }>;
 }

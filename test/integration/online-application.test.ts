@@ -380,6 +380,32 @@ describe('online application over HTTP', () => {
     const wrongLink = await new WebClient(app.url).get(`/antrag/fortsetzen/${'A'.repeat(43)}`);
     assert.equal(wrongLink.status, 404);
     assert.match(wrongLink.body, /Dieser Link ist nicht gültig/);
+    // Evidence can be handed in later; it goes straight into the case file.
+    assert.equal((await web.get('/antrag/nachreichen')).status, 200);
+    const laterUpload = await web.upload(
+      '/antrag/hochladen',
+      { evidenceItem: school, later: '1' },
+      { field: 'datei', name: 'Zeugnis 2.pdf', type: 'application/pdf', bytes: await pdfkitLetter() },
+    );
+    assert.equal(laterUpload.status, 303, laterUpload.body.slice(0, 200));
+    assert.match(laterUpload.location ?? '', /^\/antrag\/nachreichen\/.+hochgeladen=1$/);
+    assert.match((await web.get(laterUpload.location ?? '')).body, /Zeugnis 2\.pdf/);
+    const later = await app.database.db
+      .selectFrom('documents')
+      .select('category')
+      .where('file_name', '=', 'Zeugnis 2.pdf')
+      .execute();
+    assert.deepEqual(
+      later.map((d) => d.category),
+      ['school'],
+    );
+    const audited = await app.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'document.submitted_later')
+      .execute();
+    assert.equal(audited.length, 1);
+
     // The status page tells the stage in plain words; the applicant can withdraw.
     assert.match((await web.get('/antrag/bestaetigung')).body, /Die Geschäftsstelle prüft/);
     const withdraw = await web.get('/antrag/zuruecknehmen');

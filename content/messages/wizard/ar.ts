@@ -66,6 +66,8 @@ export const wizardAr: PartialWizardCatalog = {
 
   // Task list
   tasksTitle: 'طلبك',
+  tasksLead:
+    'يمكنك تعبئة الأشخاص والتمثيل وأسباب الطلب بأي ترتيب تريده؛ وقائمة المستندات الثبوتية مبنية على هذه البيانات. يُحفَظ كل شيء فورًا.',
   tasksProgress: 'الأجزاء المكتملة: {done} من {total}',
   statusNotStarted: 'لم يبدأ بعد',
   statusInProgress: 'قيد التعبئة',
@@ -114,6 +116,7 @@ export const wizardAr: PartialWizardCatalog = {
   familyNameHint: 'كما هو مكتوب في جواز السفر أو في وثيقة وقف الترحيل المؤقت (Duldung)',
   givenNames: 'الاسم الأول (أو الأسماء الأولى)',
   birthDate: 'تاريخ الميلاد',
+  birthDateHint: 'مثلًا 27 3 1990. إذا كنت لا تعرف اليوم أو الشهر، فاترك ما لا تعرفه منهما فارغًا.',
   day: 'اليوم',
   month: 'الشهر',
   year: 'السنة',
@@ -175,6 +178,8 @@ export const wizardAr: PartialWizardCatalog = {
   deportationQuestion: 'هل هناك موعد معروف للترحيل؟',
   deportationDate: 'موعد الترحيل',
   reasonsTextsTitle: 'أسباب الطلب',
+  reasonsTextsLead:
+    'اشرح بالتفصيل لماذا ترغب في البقاء في ألمانيا. يرجى الكتابة باللغة الألمانية. يُحفَظ ما كتبته بمجرد أن تختار أحد الأزرار الموجودة تحت الحقول.',
   charactersLeft: 'الأحرف المتبقية: {n}',
   hint_lifeStory:
     'مثلًا: المحطات المهمة في الحياة منذ الولادة، ومتى وكيف كان الدخول إلى ألمانيا، ووضع الإقامة لكل شخص، وظروف السكن والمعيشة اليوم.',
@@ -191,7 +196,7 @@ export const wizardAr: PartialWizardCatalog = {
   // Evidence
   evidenceTitle: 'المستندات الثبوتية',
   evidenceLead:
-    'هذه القائمة مبنية على بياناتك. حدِّد لكل مستند ما إذا كان متوفرًا، أو سيُرسَل لاحقًا، أو غير موجود. ارفع المستندات المتوفرة (ملف PDF أو صورة، حتى 50 ميغابايت).',
+    'هذه القائمة مبنية على بياناتك. حدِّد لكل مستند ما إذا كان متوفرًا، أو سيُرسَل لاحقًا، أو غير موجود. ارفع المستندات المتوفرة (ملف PDF أو صورة).',
   evidenceCannotStart: 'يرجى أولًا تعبئة الأشخاص والتمثيل والأسئلة عن وضعك.',
   ev_provided: 'متوفر (ارفع الملف)',
   ev_to_follow: 'سيُرسَل لاحقًا',
@@ -203,9 +208,13 @@ export const wizardAr: PartialWizardCatalog = {
   evNoFiles: 'لم يتم رفع أي ملف بعد.',
   evUploadLabel: 'اختيار ملف',
   evUploadButton: 'رفع',
+  evUploadHint:
+    'ملف PDF أو صورة (JPEG، PNG)، بحد أقصى {mb} ميغابايت لكل ملف. الصور من هاتف iPhone تُرفَع بصيغة JPEG عند اختيارها.',
   evRemoveFile: 'حذف الملف',
   evSpecial: 'معلومة ذات حماية خاصة: لا تراها إلا الجهات التي تحتاج إليها.',
   evForm: 'تنزيل النموذج (PDF، معبأ مسبقًا وجاهز للتوقيع)',
+  evFlagged:
+    'ملاحظة: يحتوي هذا الملف على محتوى نشِط (مثلًا برامج نصية). لذلك لا يراه مكتب لجنة الحالات الصعبة (Härtefallkommission) إلا كصورة؛ أما ملفك نفسه فيبقى دون تغيير.',
 
   // Check answers and submit
   checkTitle: 'مراجعة البيانات وإرسال الطلب',
@@ -213,10 +222,35 @@ export const wizardAr: PartialWizardCatalog = {
   checkChange: 'تعديل',
   checkMissingTitle: 'الطلب غير مكتمل بعد',
   checkDeclarationTitle: 'إقرار',
+  checkDeclaration:
+    'بإرسال الطلب أُقِرّ بأن البيانات صحيحة وكاملة على حد علمي، وبأن جميع الأشخاص مذكورون بأسمائهم الحقيقية.',
   checkSubmit: 'إرسال الطلب بشكل نهائي وملزم',
   checkRepresentativeNone: 'لا يوجد تمثيل',
   checkDocuments: 'عدد الملفات: {n}',
   checkNoAnswer: 'لا توجد إجابة',
+
+  // Status after submitting
+  statusTitle: 'حالة طلبك',
+  stage_in_review:
+    'تم استلام الطلب. يتحقق مكتب لجنة الحالات الصعبة (Härtefallkommission) مما إذا كانت اللجنة ستنظر في الحالة.',
+  stage_not_taken_up:
+    'لن تنظر لجنة الحالات الصعبة (Härtefallkommission) في الحالة. ستصلك بذلك رسالة مكتوبة، أو ربما وصلتك بالفعل.',
+  stage_preparing:
+    'تنظر لجنة الحالات الصعبة (Härtefallkommission) في الحالة. يُطلَب من دائرة الأجانب (Ausländerbehörde) تقديم رأيها مكتوبًا، وتُحضَّر الحالة لعرضها في إحدى جلسات اللجنة.',
+  stage_session: 'الحالة مدرجة على جدول أعمال إحدى جلسات لجنة الحالات الصعبة (Härtefallkommission).',
+  stage_deliberated:
+    'ناقشت لجنة الحالات الصعبة (Härtefallkommission) الحالة. ستصلك رسالة مكتوبة بمجرد اكتمال الإجراء.',
+  stage_closed: 'اكتمل الإجراء. ستُبلغك دائرة الأجانب (Ausländerbehörde) بالنتيجة؛ يرجى التواصل معها.',
+  stage_withdrawn: 'لقد سحبتَ الطلب. وبذلك انتهى الإجراء.',
+  stage_settled_otherwise: 'انتهى الإجراء لأن الأمر حُسِم بطريقة أخرى.',
+  withdrawLink: 'سحب الطلب',
+  withdrawTitle: 'سحب الطلب',
+  withdrawText:
+    'إذا سحبتَ الطلب، ينتهي الإجراء. ولن تنظر لجنة الحالات الصعبة (Härtefallkommission) في الحالة بعد ذلك. ويمكنك تقديم طلب جديد لاحقًا.',
+  withdrawNote: 'ملاحظة (اختياري)',
+  withdrawConfirm: 'نعم، أريد سحب الطلب',
+  withdrawCancel: 'لا، رجوع',
+  withdrawDone: 'تم سحب الطلب.',
 
   // Confirmation
   confirmationTitle: 'تم استلام الطلب',

@@ -203,7 +203,7 @@ export const wizardDe = {
   // Evidence
   evidenceTitle: 'Nachweise',
   evidenceLead:
-    'Diese Liste ergibt sich aus Ihren Angaben. Geben Sie zu jedem Nachweis an, ob er vorliegt, nachgereicht wird oder nicht vorhanden ist. Laden Sie vorliegende Nachweise hoch (PDF oder Foto, bis 50 MB).',
+    'Diese Liste ergibt sich aus Ihren Angaben. Geben Sie zu jedem Nachweis an, ob er vorliegt, nachgereicht wird oder nicht vorhanden ist. Laden Sie vorliegende Nachweise hoch (PDF oder Foto).',
   evidenceCannotStart: 'Bitte füllen Sie zuerst Personen, Vertretung und die Fragen zur Situation aus.',
   ev_provided: 'Liegt vor (hochladen)',
   ev_to_follow: 'Wird nachgereicht',
@@ -238,6 +238,7 @@ export const wizardDe = {
 
   // Status after submitting
   statusTitle: 'Stand Ihres Antrags',
+  stageHeading: 'Wo Ihr Antrag steht',
   stage_in_review:
     'Eingegangen. Die Geschäftsstelle prüft, ob die Härtefallkommission sich mit dem Fall befasst.',
   stage_not_taken_up:
@@ -251,6 +252,10 @@ export const wizardDe = {
     'Das Verfahren ist abgeschlossen. Über das Ergebnis informiert Sie die Ausländerbehörde; bitte wenden Sie sich dorthin.',
   stage_withdrawn: 'Sie haben den Antrag zurückgenommen. Das Verfahren ist beendet.',
   stage_settled_otherwise: 'Das Verfahren hat sich anderweitig erledigt und ist beendet.',
+  laterLink: 'Unterlagen nachreichen',
+  laterTitle: 'Unterlagen nachreichen',
+  laterLead:
+    'Sie können jederzeit weitere Nachweise einreichen, solange das Verfahren läuft. Die Dateien kommen direkt in die Akte; die Geschäftsstelle sieht sie sofort.',
   withdrawLink: 'Antrag zurücknehmen',
   withdrawTitle: 'Antrag zurücknehmen',
   withdrawText:

@@ -69,6 +69,8 @@ export const wizardEn: PartialWizardCatalog = {
 
   // Task list
   tasksTitle: 'Your application',
+  tasksLead:
+    'You can fill in people, representative and reasons in any order; the list of supporting documents is based on this information. Everything is saved straight away.',
   tasksProgress: 'Completed: {done} of {total} parts',
   statusNotStarted: 'Not started',
   statusInProgress: 'In progress',
@@ -119,6 +121,7 @@ export const wizardEn: PartialWizardCatalog = {
   familyNameHint: 'As written in the passport or in the tolerated stay document (Duldung)',
   givenNames: 'First names',
   birthDate: 'Date of birth',
+  birthDateHint: 'For example 27 3 1990. If you do not know the day or the month, leave those fields empty.',
   day: 'Day',
   month: 'Month',
   year: 'Year',
@@ -183,6 +186,8 @@ export const wizardEn: PartialWizardCatalog = {
   deportationQuestion: 'Is a date for the deportation known?',
   deportationDate: 'Date of the deportation',
   reasonsTextsTitle: 'Reasons',
+  reasonsTextsLead:
+    'Describe in detail why you would like to stay in Germany. Please write in German. What you write is saved as soon as you choose one of the buttons below the fields.',
   charactersLeft: '{n} characters left',
   hint_lifeStory:
     'For example: important stages of your life since birth, when and how you came to Germany, the residence status of each person, your housing and living situation today.',
@@ -199,7 +204,7 @@ export const wizardEn: PartialWizardCatalog = {
   // Evidence
   evidenceTitle: 'Supporting documents',
   evidenceLead:
-    'This list is based on your answers. For each document, say whether you have it, will send it later or do not have it. Upload the documents you have (PDF or photo, up to 50 MB).',
+    'This list is based on your answers. For each document, say whether you have it, will send it later or do not have it. Upload the documents you have (PDF or photo).',
   evidenceCannotStart: 'Please first fill in people, representative and the questions about your situation.',
   ev_provided: 'I have it (upload it)',
   ev_to_follow: 'Will be sent later',
@@ -211,9 +216,13 @@ export const wizardEn: PartialWizardCatalog = {
   evNoFiles: 'No file uploaded yet.',
   evUploadLabel: 'Choose a file',
   evUploadButton: 'Upload',
+  evUploadHint:
+    'PDF or photo (JPEG, PNG), no more than {mb} MB per file. Photos from an iPhone are sent as JPEG when you choose them.',
   evRemoveFile: 'Remove file',
   evSpecial: 'Specially protected information: visible only to the offices that need it.',
   evForm: 'Download the form (PDF, already filled in for you to sign)',
+  evFlagged:
+    'Note: this file contains active content (for example scripts). For this reason the office of the Hardship Commission sees it only as an image; your file itself stays unchanged.',
 
   // Check answers and submit
   checkTitle: 'Check your answers and send',
@@ -221,10 +230,36 @@ export const wizardEn: PartialWizardCatalog = {
   checkChange: 'Change',
   checkMissingTitle: 'The application is not complete yet',
   checkDeclarationTitle: 'Declaration',
+  checkDeclaration:
+    'By sending the application I declare that, to the best of my knowledge, the information is correct and complete, and that every person is listed under their real name.',
   checkSubmit: 'Send the application (binding)',
   checkRepresentativeNone: 'No representative',
   checkDocuments: '{n} file(s)',
   checkNoAnswer: 'No answer given',
+
+  // Status after submitting
+  statusTitle: 'Status of your application',
+  stage_in_review:
+    'Received. The office of the Hardship Commission (Härtefallkommission) is checking whether the Commission will consider the case.',
+  stage_not_taken_up:
+    'The Hardship Commission (Härtefallkommission) will not consider the case. You will receive a written notice about this, or you have already received one.',
+  stage_preparing:
+    'The Hardship Commission (Härtefallkommission) is considering the case. The immigration office (Ausländerbehörde) is being asked for its written opinion, and the case is being prepared for a meeting of the Commission.',
+  stage_session: 'The case is on the agenda of a meeting of the Hardship Commission (Härtefallkommission).',
+  stage_deliberated:
+    'The Hardship Commission (Härtefallkommission) has discussed the case. You will receive a written notice as soon as the procedure is completed.',
+  stage_closed:
+    'The procedure is completed. The immigration office (Ausländerbehörde) will inform you of the result; please contact the immigration office about it.',
+  stage_withdrawn: 'You have withdrawn the application. The procedure has ended.',
+  stage_settled_otherwise: 'The procedure has ended because the matter was settled in another way.',
+  withdrawLink: 'Withdraw the application',
+  withdrawTitle: 'Withdraw the application',
+  withdrawText:
+    'If you withdraw the application, the procedure ends. The Hardship Commission (Härtefallkommission) will then no longer consider the case. You can make a new application later.',
+  withdrawNote: 'Comment (optional)',
+  withdrawConfirm: 'Yes, withdraw the application',
+  withdrawCancel: 'No, go back',
+  withdrawDone: 'The application has been withdrawn.',
 
   // Confirmation
   confirmationTitle: 'Application received',

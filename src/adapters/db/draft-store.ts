@@ -56,6 +56,11 @@ export function draftStoreIn(db: Kysely<Database>): DraftStore {
       return row ? toRecord(row) : null;
     },
 
+    async findById(id) {
+      const row = await db.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+
     async loadForUpdate(id) {
       const row = await db
         .selectFrom('drafts')

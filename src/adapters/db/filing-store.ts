@@ -48,6 +48,8 @@ export function filingStoreIn(trx: Transaction<Database>): FilingStore {
             uploaded_by_role: d.uploadedByRole,
           })),
         )
+        // A later document handed over twice (a retried upload) is filed once.
+        .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     },
 

@@ -106,5 +106,23 @@ export function filedCaseLookup(db: Kysely<Database>): FiledCaseLookup {
         mailed: facts.recipients.length > 0,
       };
     },
+
+    async submittedDocuments(caseId) {
+      const rows = await db
+        .selectFrom('documents')
+        .select(['id', 'evidence_item', 'file_name', 'size', 'created_at'])
+        .where('case_id', '=', caseId)
+        .where('uploaded_by_role', 'in', ['applicant', 'representative'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        evidenceItem: r.evidence_item,
+        fileName: r.file_name,
+        size: Number(r.size),
+        createdAt: r.created_at,
+      }));
+    },
   };
 }

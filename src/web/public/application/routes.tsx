@@ -45,7 +45,13 @@ import { registerUploads } from '../upload/routes.ts';
 import { single, unflatten } from './form-body.ts';
 import { errorsWithin, type WizardContext } from './frame.tsx';
 import { CheckPage, ConfirmationPage, WithdrawPage } from './pages/check.tsx';
-import { EvidenceItemPage, EvidenceNotReadyPage, EvidencePage, statusesFromForm } from './pages/evidence.tsx';
+import {
+  EvidenceItemPage,
+  EvidenceNotReadyPage,
+  EvidencePage,
+  LaterEvidencePage,
+  statusesFromForm,
+} from './pages/evidence.tsx';
 import { type NationalityOption, PersonPage, PersonsListPage, personFromForm } from './pages/persons.tsx';
 import {
   QuestionsPage,
@@ -633,11 +639,16 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     async authorize(request) {
       const token = draftToken(request);
       const opened = token ? await drafts.openByToken(token) : null;
-      return opened?.kind === 'open' && !opened.draft.submittedAt ? opened.draft.id : null;
+      if (opened?.kind !== 'open') return null;
+      if (!opened.draft.submittedAt) return opened.draft.id;
+      // After submitting, evidence can still be handed in while the procedure runs.
+      const filed = opened.draft.caseId ? await deps.filedCases.confirmation(opened.draft.caseId) : null;
+      return filed && isCaseState(filed.state) && !isTerminal(filed.state) ? opened.draft.id : null;
     },
     async onComplete(upload) {
       const item = upload.metadata.evidenceItem ?? '';
-      const back = `/antrag/nachweise/${encodeURIComponent(item)}`;
+      const later = upload.metadata.later === '1';
+      const back = `/antrag/${later ? 'nachreichen' : 'nachweise'}/${encodeURIComponent(item)}`;
       const accepted = await drafts.acceptUpload({
         draftId: upload.ownerId,
         uploadId: upload.uploadId,
@@ -652,6 +663,74 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
       return { documentId: accepted.documentId, redirect: `${back}?hochgeladen=1` };
     },
   });
+
+  // --- Evidence handed in after submitting ----------------------------------------------------
+
+  async function laterContext(request: FastifyRequest, reply: FastifyReply) {
+    const open = await withDraft(request, reply, { allowSubmitted: true });
+    if (!open) return null;
+    const caseId = open.current.caseId;
+    const filed = caseId ? await deps.filedCases.confirmation(caseId) : null;
+    if (!caseId || !filed || !isCaseState(filed.state) || isTerminal(filed.state)) {
+      await reply.redirect(open.current.submittedAt ? '/antrag/bestaetigung' : '/antrag/nachweise', 303);
+      return null;
+    }
+    return { ...open, caseId };
+  }
+
+  app.get('/antrag/nachreichen', async (request, reply) => {
+    const open = await laterContext(request, reply);
+    if (!open) return reply;
+    const items = draftChecklist(open.current.draft, deps.validation().today);
+    const documents = await deps.filedCases.submittedDocuments(open.caseId);
+    return page(
+      reply,
+      <LaterEvidencePage
+        ctx={open.ctx}
+        items={items}
+        statuses={open.current.draft.evidence}
+        counts={(id) => documents.filter((d) => d.evidenceItem === id).length}
+      />,
+    );
+  });
+
+  app.get<{ Params: { item: string }; Querystring: { hochgeladen?: string; fehler?: string } }>(
+    '/antrag/nachreichen/:item',
+    async (request, reply) => {
+      const open = await laterContext(request, reply);
+      if (!open) return reply;
+      const item = draftChecklist(open.current.draft, deps.validation().today).find(
+        (i) => i.id === request.params.item,
+      );
+      if (!item) return reply.callNotFound();
+      const documents = (await deps.filedCases.submittedDocuments(open.caseId)).filter(
+        (d) => d.evidenceItem === item.id,
+      );
+      const error =
+        typeof request.query.fehler === 'string' ? uploadErrorText(request.query.fehler) : undefined;
+      return page(
+        reply,
+        <EvidenceItemPage
+          ctx={open.ctx}
+          item={item}
+          documents={documents.map((d) => ({
+            ...d,
+            evidenceItem: item.id,
+            contentType: '',
+            sha256: '',
+            blobKey: '',
+            flags: [],
+          }))}
+          uploadAction={deps.uploadAction}
+          maxMb={deps.maxUploadMb}
+          later
+          {...(error ? { error } : {})}
+          uploaded={request.query.hochgeladen === '1'}
+        />,
+        error ? 400 : 200,
+      );
+    },
+  );
 
   // --- Check answers, submit, confirmation ----------------------------------------------------------
 

@@ -171,7 +171,7 @@ export function ConfirmationPage({
         </>
       )}
       <p class="kern-body">{persons.map((p) => personDisplayName(p)).join(', ')}</p>
-      <h2 class="kern-heading-medium">{w('statusTitle')}</h2>
+      <h2 class="kern-heading-medium">{w('stageHeading')}</h2>
       <p class="kern-body" id="stage">
         {w(`stage_${stage}`)}
       </p>
@@ -196,6 +196,11 @@ export function ConfirmationPage({
             <li>{w('confirmationNext2')}</li>
             <li>{w('confirmationNext3')}</li>
           </ul>
+          <p class="kern-body">
+            <a class="kern-link" href="/antrag/nachreichen">
+              {w('laterLink')}
+            </a>
+          </p>
           <p class="kern-body">
             <a class="kern-link" href="/antrag/zuruecknehmen">
               {w('withdrawLink')}

@@ -133,6 +133,7 @@ export function EvidenceItemPage({
   maxMb,
   error,
   uploaded,
+  later = false,
 }: {
   ctx: WizardContext;
   item: EvidenceItem;
@@ -141,15 +142,18 @@ export function EvidenceItemPage({
   maxMb: number;
   error?: string;
   uploaded?: boolean;
+  /** After submitting: files go into the case file and can no longer be removed here. */
+  later?: boolean;
 }) {
   const { w } = ctx;
   const errors = error ? [{ path: 'datei', message: error }] : [];
+  const back = later ? '/antrag/nachreichen' : '/antrag/nachweise';
   return (
     <WizardPage
       ctx={ctx}
       title={item.title}
       errors={errors}
-      back="/antrag/nachweise"
+      back={back}
       notice={
         uploaded ? (
           <NotificationBanner kind="success" title={w('savedNotice')}>
@@ -179,23 +183,26 @@ export function EvidenceItemPage({
                 {d.fileName} ({formatSize(d.size)})
               </span>
               {d.flags.includes('pdf_active_content') ? <p class="kern-body">{w('evFlagged')}</p> : null}
-              <form
-                method="post"
-                action={`/antrag/nachweise/dateien/${d.id}/entfernen`}
-                class="app-inline-form"
-              >
-                <input type="hidden" name="item" value={item.id} />
-                <Button variant="tertiary">
-                  {w('evRemoveFile')}
-                  <span class="kern-sr-only"> {d.fileName}</span>
-                </Button>
-              </form>
+              {later ? null : (
+                <form
+                  method="post"
+                  action={`/antrag/nachweise/dateien/${d.id}/entfernen`}
+                  class="app-inline-form"
+                >
+                  <input type="hidden" name="item" value={item.id} />
+                  <Button variant="tertiary">
+                    {w('evRemoveFile')}
+                    <span class="kern-sr-only"> {d.fileName}</span>
+                  </Button>
+                </form>
+              )}
             </li>
           ))}
         </ul>
       )}
       <form method="post" action={uploadAction} enctype="multipart/form-data" data-upload>
         <input type="hidden" name="evidenceItem" value={item.id} />
+        {later ? <input type="hidden" name="later" value="1" /> : null}
         <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
           <label class="kern-label" for="datei">
             {w('evUploadLabel')}
@@ -225,10 +232,44 @@ export function EvidenceItemPage({
       <script src="/assets/tus.min.js" defer />
       <script src="/assets/upload.js" defer />
       <p class="kern-body">
-        <a class="kern-link" href="/antrag/nachweise">
+        <a class="kern-link" href={back}>
           {w('back')}
         </a>
       </p>
+    </WizardPage>
+  );
+}
+
+/** After submitting: the checklist with what was handed in, each item open for more files. */
+export function LaterEvidencePage({
+  ctx,
+  items,
+  statuses,
+  counts,
+}: {
+  ctx: WizardContext;
+  items: readonly EvidenceItem[];
+  statuses: EvidenceStatusesDraft;
+  counts: (itemId: string) => number;
+}) {
+  const { w } = ctx;
+  return (
+    <WizardPage ctx={ctx} title={w('laterTitle')} back="/antrag/bestaetigung">
+      <h1 class="kern-heading-x-large">{w('laterTitle')}</h1>
+      <p class="kern-body">{w('laterLead')}</p>
+      <ul class="app-file-list">
+        {items.map((item) => (
+          <li class="app-file-list__item" key={item.id}>
+            <a class="kern-link" href={`/antrag/nachreichen/${encodeURIComponent(item.id)}`}>
+              {item.title}
+            </a>
+            <p class="kern-body">
+              {statuses[item.id]?.status === 'to_follow' ? `${w('ev_to_follow')} · ` : ''}
+              {counts(item.id) === 0 ? w('evNoFiles') : `${w('evFiles')}: ${counts(item.id)}`}
+            </p>
+          </li>
+        ))}
+      </ul>
     </WizardPage>
   );
 }
