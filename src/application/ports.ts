@@ -524,3 +524,54 @@ export interface TotpVerifier {
     at: Date,
   ): Promise<{ valid: true; step: number } | { valid: false }>;
 }
+
+/** One row of the office's case list. */
+export interface InboxRow {
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  channel: string;
+  receivedAt: Date;
+  authorityName: string | null;
+  /** "Given Family" of each person, in order. */
+  personNames: string[];
+  deportationDate: string | null;
+}
+
+export interface InboxFilter {
+  states?: readonly string[];
+  limit: number;
+}
+
+/** Everything the case file shows; the application content is the filed (German) one. */
+export interface CaseFileData {
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  version: number;
+  channel: string;
+  receivedAt: Date;
+  authorityName: string | null;
+  application: unknown;
+  documents: {
+    id: string;
+    category: string;
+    evidenceItem: string | null;
+    specialCategory: boolean;
+    fileName: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    flags: string[];
+    uploadedByRole: string;
+    createdAt: Date;
+  }[];
+  history: { version: number; eventType: string; actorRole: string; at: Date }[];
+}
+
+export interface CaseFileReader {
+  inbox(filter: InboxFilter): Promise<InboxRow[]>;
+  caseFile(caseId: string): Promise<CaseFileData | null>;
+  /** A document with its blob, only if it belongs to the case. */
+  document(caseId: string, documentId: string): Promise<{ blobKey: string; fileName: string; contentType: string; specialCategory: boolean } | null>;
+}

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { pdfkitLetter } from '../../src/adapters/scan/test-support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { axeViolations, browserUnavailable, launchBrowser } from '../support/browser.ts';
 
@@ -142,6 +143,25 @@ describe('online application in Chromium', { skip }, () => {
       .then(() => page.locator('a[href^="/antrag/nachweise/"]').first().getAttribute('href'));
     await page.goto(`${app.url}${itemLink}`);
     await checkBothLanguages(page, 'evidence item');
+    // With JavaScript the file goes up resumably (tus), with progress, then the page shows it.
+    const patches: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH') patches.push(new URL(r.url()).pathname);
+    });
+    const pdf = await pdfkitLetter();
+    await page.setInputFiles('#datei', {
+      name: 'Nachweis mit Ümlaut.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await page.getByRole('button', { name: 'Hochladen' }).click();
+    await page.waitForURL(/hochgeladen=1/);
+    assert.match((await page.textContent('main')) ?? '', /Nachweis mit Ümlaut\.pdf/);
+    assert.ok(
+      patches.length >= 1 && patches.every((p) => p.startsWith('/antrag/hochladen/tus/')),
+      'sent with tus PATCHes',
+    );
+    assert.deepEqual(await axeViolations(page), [], 'item page after upload');
 
     await page.goto(`${app.url}/antrag/pruefen`);
     await checkBothLanguages(page, 'check answers');

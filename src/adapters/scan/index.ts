@@ -1,4 +1,4 @@
-export { contentDispositionAttachment, safeFileName } from './file-name.ts';
+export { contentDispositionAttachment, safeFileName } from '../../domain/evidence/file-name.ts';
 export {
   DEFAULT_UPLOAD_LIMITS,
   type InspectionFlag,

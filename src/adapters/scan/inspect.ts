@@ -7,7 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
-import { safeFileName } from './file-name.ts';
+import { safeFileName } from '../../domain/evidence/file-name.ts';
 import { type ImageFormat, normaliseImage } from './image.ts';
 import { createPdfScanner } from './pdf-active-content.ts';
 

@@ -36,6 +36,7 @@ import {
   validateReasonTexts,
 } from '../../../domain/application/index.ts';
 import { applicantStage, isCaseState, isTerminal } from '../../../domain/case/index.ts';
+import { contentDispositionAttachment } from '../../../domain/evidence/file-name.ts';
 import type { ExclusionGround } from '../../../domain/rules/profile.ts';
 import { isLang, translator } from '../../i18n.ts';
 import { pageContext, sendPage } from '../../pages.tsx';
@@ -627,7 +628,7 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     if (!form) return reply.callNotFound();
     return reply
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${form.fileName}"`)
+      .header('content-disposition', contentDispositionAttachment(form.fileName))
       .type('application/pdf')
       .send(form.pdf);
   });
@@ -851,7 +852,10 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     const stream = await deps.blobs.get(filed.receiptBlobKey);
     return reply
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="Eingangsbestaetigung-${filed.caseNumber}.pdf"`)
+      .header(
+        'content-disposition',
+        contentDispositionAttachment(`Eingangsbestaetigung-${filed.caseNumber}.pdf`),
+      )
       .type('application/pdf')
       .send(stream);
   });

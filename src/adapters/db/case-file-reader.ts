@@ -1,0 +1,129 @@
+/** Reads cases for the office: the list, one case file, one document. */
+import { type Kysely, sql } from 'kysely';
+import type { CaseFileReader } from '../../application/ports.ts';
+import type { Database } from './schema.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function caseFileReader(db: Kysely<Database>): CaseFileReader {
+  return {
+    async inbox(filter) {
+      let query = db
+        .selectFrom('cases as c')
+        .leftJoin('organisations as o', 'o.id', 'c.authority_id')
+        .leftJoin('applications as a', 'a.case_id', 'c.id')
+        .select([
+          'c.id',
+          'c.case_number',
+          'c.state',
+          'c.channel',
+          'c.received_at',
+          'o.name as authority_name',
+          sql<string | null>`a.content #>> '{reasons,deportationDate}'`.as('deportation_date'),
+          sql<
+            string[]
+          >`coalesce((select array_agg(p.given_names || ' ' || p.family_name order by p.position) from persons p where p.case_id = c.id), '{}')`.as(
+            'person_names',
+          ),
+        ])
+        .orderBy('c.received_at', 'desc')
+        .orderBy('c.case_number', 'desc')
+        .limit(filter.limit);
+      if (filter.states && filter.states.length > 0) query = query.where('c.state', 'in', [...filter.states]);
+      const rows = await query.execute();
+      return rows.map((r) => ({
+        caseId: r.id,
+        caseNumber: r.case_number,
+        state: r.state,
+        channel: r.channel,
+        receivedAt: new Date(r.received_at),
+        authorityName: r.authority_name,
+        personNames: r.person_names,
+        deportationDate: r.deportation_date,
+      }));
+    },
+
+    async caseFile(caseId) {
+      if (!UUID.test(caseId)) return null;
+      const row = await db
+        .selectFrom('cases as c')
+        .leftJoin('organisations as o', 'o.id', 'c.authority_id')
+        .leftJoin('applications as a', 'a.case_id', 'c.id')
+        .select([
+          'c.id',
+          'c.case_number',
+          'c.state',
+          'c.version',
+          'c.channel',
+          'c.received_at',
+          'o.name as authority_name',
+          'a.content',
+        ])
+        .where('c.id', '=', caseId)
+        .executeTakeFirst();
+      if (!row) return null;
+      const [documents, history] = await Promise.all([
+        db
+          .selectFrom('documents')
+          .selectAll()
+          .where('case_id', '=', caseId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+        db
+          .selectFrom('case_history')
+          .select(['version', 'event_type', 'actor_role', 'at'])
+          .where('case_id', '=', caseId)
+          .orderBy('version')
+          .execute(),
+      ]);
+      return {
+        caseId: row.id,
+        caseNumber: row.case_number,
+        state: row.state,
+        version: row.version,
+        channel: row.channel,
+        receivedAt: new Date(row.received_at),
+        authorityName: row.authority_name,
+        application: row.content,
+        documents: documents.map((d) => ({
+          id: d.id,
+          category: d.category,
+          evidenceItem: d.evidence_item,
+          specialCategory: d.special_category,
+          fileName: d.file_name,
+          contentType: d.content_type,
+          size: Number(d.size),
+          sha256: d.sha256,
+          flags: d.flags,
+          uploadedByRole: d.uploaded_by_role,
+          createdAt: d.created_at,
+        })),
+        history: history.map((h) => ({
+          version: h.version,
+          eventType: h.event_type,
+          actorRole: h.actor_role,
+          at: new Date(h.at),
+        })),
+      };
+    },
+
+    async document(caseId, documentId) {
+      if (!UUID.test(caseId) || !UUID.test(documentId)) return null;
+      const row = await db
+        .selectFrom('documents')
+        .select(['blob_key', 'file_name', 'content_type', 'special_category'])
+        .where('id', '=', documentId)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      return row
+        ? {
+            blobKey: row.blob_key,
+            fileName: row.file_name,
+            contentType: row.content_type,
+            specialCategory: row.special_category,
+          }
+        : null;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ROLES } from '../case/actors.ts';
+import { mayDo, maySeeDocument } from './policy.ts';
+
+describe('access policy', () => {
+  it('only the office lists cases and opens case files', () => {
+    const allowed = ROLES.filter((r) => mayDo(r, 'view_case_file'));
+    assert.deepEqual(allowed, ['office_clerk', 'office_head']);
+    assert.equal(mayDo('admin', 'list_cases'), false, 'administrators manage accounts, not cases');
+    assert.equal(mayDo('applicant', 'download_document'), false);
+  });
+
+  it('special categories need their own right', () => {
+    for (const role of ROLES) {
+      if (!mayDo(role, 'view_special_category'))
+        assert.equal(maySeeDocument(role, { specialCategory: true }), false, role);
+    }
+    assert.equal(maySeeDocument('office_clerk', { specialCategory: true }), true);
+    assert.equal(maySeeDocument('member', { specialCategory: false }), false);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * Who may see what of a case, by role: least privilege. Administrators manage accounts, not cases;
+ * health and criminal-record documents (special categories) only reach the office by default. The
+ * authority portal and the members' view get their own, narrower rules with their issues.
+ */
+import type { Role } from '../case/actors.ts';
+
+export type CaseAction = 'list_cases' | 'view_case_file' | 'download_document' | 'view_special_category';
+
+const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
+
+const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
+  list_cases: OFFICE,
+  view_case_file: OFFICE,
+  download_document: OFFICE,
+  view_special_category: OFFICE,
+};
+
+/** True if the role may do the action at all (ownership is checked where the resource is loaded). */
+export function mayDo(role: Role, action: CaseAction): boolean {
+  return ALLOWED[action].includes(role);
+}
+
+/** True if the role may open this document: special categories need their own right. */
+export function maySeeDocument(role: Role, document: { specialCategory: boolean }): boolean {
+  return (
+    mayDo(role, 'download_document') && (!document.specialCategory || mayDo(role, 'view_special_category'))
+  );
+}

@@ -1,0 +1,229 @@
+/** The office's case list and case file (German only). */
+
+import {
+  CHANNEL_LABELS,
+  EVENT_LABELS,
+  ROLE_LABELS,
+  STATE_LABELS,
+  officeDe as t,
+} from '../../../content/messages/office/de.ts';
+import { wizardDe } from '../../../content/messages/wizard/de.ts';
+import type { CaseFileData, InboxRow } from '../../application/ports.ts';
+import {
+  type Application,
+  formatPartialDate,
+  REASON_TEXT_TITLES,
+  REASON_TEXTS,
+} from '../../domain/application/index.ts';
+import { type CaseEventType, type CaseState, isCaseState } from '../../domain/case/index.ts';
+import { CATEGORY_TEXTS, isEvidenceCategory } from '../../domain/evidence/index.ts';
+import { Button, Select, SummaryList } from '../views/form.tsx';
+import { Layout, type PageContext } from '../views/layout.tsx';
+
+const dateTime = (d: Date) =>
+  new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(d);
+const stateLabel = (s: string) => (isCaseState(s) ? STATE_LABELS[s] : s);
+const categoryLabel = (c: string) =>
+  isEvidenceCategory(c)
+    ? CATEGORY_TEXTS[c].title
+    : c === 'receipt'
+      ? 'Eingangsbestätigung'
+      : c === 'application_copy'
+        ? 'Antrag (PDF)'
+        : c;
+
+export function InboxPage({
+  ctx,
+  rows,
+  state,
+}: {
+  ctx: PageContext;
+  rows: readonly InboxRow[];
+  state: string;
+}) {
+  return (
+    <Layout ctx={ctx} title={t.inboxTitle}>
+      <h1 class="kern-heading-x-large">{t.inboxTitle}</h1>
+      <p class="kern-body">{t.inboxLead}</p>
+      <form method="get" action="/geschaeftsstelle" class="app-filter">
+        <Select
+          id="stand"
+          name="stand"
+          label={t.filterState}
+          value={state}
+          options={[
+            { value: 'offen', label: t.filterOpen },
+            { value: 'alle', label: t.filterAll },
+            ...(Object.keys(STATE_LABELS) as CaseState[]).map((s) => ({ value: s, label: STATE_LABELS[s] })),
+          ]}
+        />
+        <Button variant="secondary">{t.filterButton}</Button>
+      </form>
+      {rows.length === 0 ? (
+        <p class="kern-body">{t.noCases}</p>
+      ) : (
+        <div class="app-table-wrap">
+          <table class="kern-table app-table">
+            <caption class="kern-sr-only">{t.inboxTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colCaseNumber}</th>
+                <th scope="col">{t.colReceived}</th>
+                <th scope="col">{t.colPersons}</th>
+                <th scope="col">{t.colState}</th>
+                <th scope="col">{t.colAuthority}</th>
+                <th scope="col">{t.colUrgent}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.caseId}>
+                  <th scope="row">
+                    <a class="kern-link" href={`/geschaeftsstelle/faelle/${r.caseId}`}>
+                      {r.caseNumber}
+                    </a>
+                  </th>
+                  <td>
+                    {dateTime(r.receivedAt)} · {CHANNEL_LABELS[r.channel] ?? r.channel}
+                  </td>
+                  <td>{r.personNames.join(', ')}</td>
+                  <td>{stateLabel(r.state)}</td>
+                  <td>{r.authorityName ?? t.authorityNone}</td>
+                  <td>{r.deportationDate ? `${t.urgent}: ${formatPartialDate(r.deportationDate)}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+function label(key: string): string {
+  return (wizardDe as Record<string, string>)[key] ?? key;
+}
+
+export function CaseFilePage({
+  ctx,
+  file,
+  nationalityName,
+}: {
+  ctx: PageContext;
+  file: CaseFileData;
+  nationalityName: (code: string) => string;
+}) {
+  const app = file.application as Application | null;
+  const title = t.caseTitle.replace('{caseNumber}', file.caseNumber);
+  const rep = app?.representative;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="kern-body">
+        <a class="kern-link" href="/geschaeftsstelle">
+          {t.backToInbox}
+        </a>
+      </p>
+      <h1 class="kern-heading-x-large">{title}</h1>
+      <SummaryList
+        rows={[
+          { key: t.colState, value: stateLabel(file.state) },
+          {
+            key: t.colReceived,
+            value: `${dateTime(file.receivedAt)} · ${CHANNEL_LABELS[file.channel] ?? file.channel}`,
+          },
+          { key: t.colAuthority, value: file.authorityName ?? t.authorityNone },
+          ...(app?.reasons.deportationDate
+            ? [{ key: t.deportationDate, value: formatPartialDate(app.reasons.deportationDate) }]
+            : []),
+        ]}
+      />
+      {app ? (
+        <>
+          <h2 class="kern-heading-large">{t.sectionPersons}</h2>
+          {app.persons.map((p) => (
+            <section key={p.id} aria-label={`${p.givenNames} ${p.familyName}`}>
+              <h3 class="kern-heading-medium">
+                {p.givenNames} {p.familyName}
+              </h3>
+              <SummaryList
+                rows={[
+                  { key: 'Beziehung', value: label(`relation_${p.relation}`) },
+                  { key: wizardDe.birthDate, value: formatPartialDate(p.birthDate) },
+                  { key: wizardDe.birthPlace, value: p.birthPlace },
+                  { key: wizardDe.nationality, value: nationalityName(p.nationality) },
+                  {
+                    key: wizardDe.residenceStatus,
+                    value:
+                      p.residenceStatus.kind === 'other'
+                        ? (p.residenceStatus.other ?? '')
+                        : label(`residence_${p.residenceStatus.kind}`),
+                  },
+                  {
+                    key: wizardDe.address,
+                    value: `${[p.address.street, p.address.houseNumber].filter(Boolean).join(' ')}, ${p.address.postalCode} ${p.address.place}`,
+                  },
+                ]}
+              />
+            </section>
+          ))}
+          <h2 class="kern-heading-large">{t.sectionRepresentative}</h2>
+          <p class="kern-body">
+            {!rep || rep.kind === 'none'
+              ? t.noRepresentative
+              : rep.kind === 'person'
+                ? `${rep.givenNames} ${rep.familyName}${rep.email ? ` · ${rep.email}` : ''}`
+                : `${rep.organisationName} (${rep.contactPerson})${rep.email ? ` · ${rep.email}` : ''}`}
+          </p>
+          <h2 class="kern-heading-large">{t.sectionReasons}</h2>
+          {REASON_TEXTS.map((key) => (
+            <section key={key} aria-labelledby={`reason-${key}`}>
+              <h3 class="kern-heading-small" id={`reason-${key}`}>
+                {REASON_TEXT_TITLES[key]}
+              </h3>
+              <p class="kern-body app-pre-wrap">{app.reasons[key]}</p>
+            </section>
+          ))}
+        </>
+      ) : null}
+      <h2 class="kern-heading-large">{t.sectionDocuments}</h2>
+      {file.documents.length === 0 ? (
+        <p class="kern-body">{t.noDocuments}</p>
+      ) : (
+        <ul class="app-file-list">
+          {file.documents.map((d) => (
+            <li key={d.id} class="app-file-list__item">
+              <strong>{categoryLabel(d.category)}</strong>: {d.fileName} (
+              {Math.max(1, Math.round(d.size / 1024))} KB)
+              {d.specialCategory ? <span class="app-tag"> {t.documentSpecial}</span> : null}
+              {d.flags.includes('pdf_active_content') ? (
+                <span class="app-tag"> {t.documentFlagged}</span>
+              ) : null}{' '}
+              <a class="kern-link" href={`/geschaeftsstelle/faelle/${file.caseId}/dokumente/${d.id}`}>
+                {t.documentDownload}
+                <span class="kern-sr-only"> {d.fileName}</span>
+              </a>
+              <br />
+              <small>
+                {ROLE_LABELS[d.uploadedByRole] ?? d.uploadedByRole} · {dateTime(d.createdAt)} · SHA-256{' '}
+                <code>{d.sha256.slice(0, 16)}…</code>
+              </small>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 class="kern-heading-large">{t.sectionHistory}</h2>
+      <ol class="kern-list">
+        {file.history.map((h) => (
+          <li key={h.version}>
+            {dateTime(h.at)}: {EVENT_LABELS[h.eventType as CaseEventType] ?? h.eventType} (
+            {ROLE_LABELS[h.actorRole] ?? h.actorRole})
+          </li>
+        ))}
+      </ol>
+    </Layout>
+  );
+}
