@@ -4,7 +4,6 @@ import { TEXT_LIMITS } from '../../../../domain/application/index.ts';
 import type { EvidenceItem, EvidenceStatusesDraft } from '../../../../domain/evidence/index.ts';
 import {
   Button,
-  ButtonGroup,
   type FieldError,
   fieldId,
   InsetText,
@@ -13,7 +12,7 @@ import {
   TextArea,
 } from '../../../views/form.tsx';
 import { type FormObject, group, single } from '../form-body.ts';
-import { messageFor, type WizardContext, WizardPage } from '../frame.tsx';
+import { messageFor, SaveButtons, type WizardContext, WizardPage } from '../frame.tsx';
 
 export function itemHref(item: { id: string }): string {
   return `/antrag/nachweise/${encodeURIComponent(item.id)}`;
@@ -112,14 +111,7 @@ export function EvidencePage({
             </section>
           );
         })}
-        <ButtonGroup>
-          <Button name="action" value="continue">
-            {w('saveAndContinue')}
-          </Button>
-          <Button name="action" value="later" variant="secondary">
-            {w('saveAndBack')}
-          </Button>
-        </ButtonGroup>
+        <SaveButtons ctx={ctx} />
       </form>
     </WizardPage>
   );

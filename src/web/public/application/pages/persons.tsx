@@ -19,7 +19,15 @@ import {
   TextInput,
 } from '../../../views/form.tsx';
 import { type FormObject, group, single } from '../form-body.ts';
-import { datePartsInError, messageFor, type WizardContext, WizardPage } from '../frame.tsx';
+import {
+  AddressFields,
+  datePartsInError,
+  messageFor,
+  SaveButtons,
+  textFields,
+  type WizardContext,
+  WizardPage,
+} from '../frame.tsx';
 
 export interface NationalityOption {
   code: string;
@@ -141,6 +149,7 @@ export function PersonPage({
   const e = (path: string) => messageFor(errors, path);
   const prefix = w('errorPrefix');
   const address = person.address ?? {};
+  const text = textFields(ctx, person, errors);
   const isMain = person.relation === 'main_applicant' || (isFirst && !person.relation);
   const title = personDisplayName(person) || w('personTitleNew');
   const date = (name: 'birthDate' | 'entryDate', legend: string, hint: string) => (
@@ -159,56 +168,7 @@ export function PersonPage({
   );
   const addressFields = (
     <>
-      <TextInput
-        id="address-careOf"
-        name="address.careOf"
-        label={w('careOf')}
-        value={address.careOf}
-        error={e('address.careOf')}
-        errorPrefix={prefix}
-        dir="auto"
-      />
-      <TextInput
-        id="address-street"
-        name="address.street"
-        label={w('street')}
-        value={address.street}
-        error={e('address.street')}
-        errorPrefix={prefix}
-        autocomplete="address-line1"
-        dir="auto"
-      />
-      <TextInput
-        id="address-houseNumber"
-        name="address.houseNumber"
-        label={w('houseNumber')}
-        value={address.houseNumber}
-        error={e('address.houseNumber')}
-        errorPrefix={prefix}
-        width="5"
-      />
-      <TextInput
-        id="address-postalCode"
-        name="address.postalCode"
-        label={w('postalCode')}
-        value={address.postalCode}
-        error={e('address.postalCode')}
-        errorPrefix={prefix}
-        width="5"
-        inputMode="numeric"
-        autocomplete="postal-code"
-      />
-      <TextInput
-        id="address-place"
-        name="address.place"
-        label={w('place')}
-        value={address.place}
-        error={e('address.place')}
-        errorPrefix={prefix}
-        autocomplete="address-level2"
-        width="20"
-        dir="auto"
-      />
+      <AddressFields ctx={ctx} values={person} errors={errors} />
       {authority === 'none' ? (
         <InsetText>{w('authorityNotNrw')}</InsetText>
       ) : authority ? (
@@ -235,40 +195,15 @@ export function PersonPage({
           errorPrefix={prefix}
           options={RELATIONS.map((r) => ({ value: r, label: w(`relation_${r}`) }))}
         />
-        <TextInput
-          id="familyName"
-          name="familyName"
-          label={w('familyName')}
-          hint={w('familyNameHint')}
-          value={person.familyName}
-          error={e('familyName')}
-          errorPrefix={prefix}
-          autocomplete="family-name"
-          spellcheck={false}
-          dir="auto"
-        />
-        <TextInput
-          id="givenNames"
-          name="givenNames"
-          label={w('givenNames')}
-          value={person.givenNames}
-          error={e('givenNames')}
-          errorPrefix={prefix}
-          autocomplete="given-name"
-          spellcheck={false}
-          dir="auto"
-        />
+        {text('familyName', 'familyName', {
+          hint: w('familyNameHint'),
+          autocomplete: 'family-name',
+          spellcheck: false,
+          dir: 'auto',
+        })}
+        {text('givenNames', 'givenNames', { autocomplete: 'given-name', spellcheck: false, dir: 'auto' })}
         {date('birthDate', w('birthDate'), w('birthDateHint'))}
-        <TextInput
-          id="birthPlace"
-          name="birthPlace"
-          label={w('birthPlace')}
-          hint={w('birthPlaceHint')}
-          value={person.birthPlace}
-          error={e('birthPlace')}
-          errorPrefix={prefix}
-          dir="auto"
-        />
+        {text('birthPlace', 'birthPlace', { hint: w('birthPlaceHint'), dir: 'auto' })}
         <Select
           id="nationality"
           name="nationality"
@@ -325,14 +260,7 @@ export function PersonPage({
             />
           )}
         </Fieldset>
-        <ButtonGroup>
-          <Button name="action" value="continue">
-            {w('saveAndContinue')}
-          </Button>
-          <Button name="action" value="later" variant="secondary">
-            {w('saveAndBack')}
-          </Button>
-        </ButtonGroup>
+        <SaveButtons ctx={ctx} />
       </form>
     </WizardPage>
   );

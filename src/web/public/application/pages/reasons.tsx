@@ -13,8 +13,6 @@ import {
   TEXT_LIMITS,
 } from '../../../../domain/application/index.ts';
 import {
-  Button,
-  ButtonGroup,
   Checkboxes,
   DateInput,
   type FieldError,
@@ -24,7 +22,7 @@ import {
   TextInput,
 } from '../../../views/form.tsx';
 import { type FormObject, group, list, single } from '../form-body.ts';
-import { datePartsInError, messageFor, type WizardContext, WizardPage } from '../frame.tsx';
+import { datePartsInError, messageFor, SaveButtons, type WizardContext, WizardPage } from '../frame.tsx';
 
 /** Empty name fields offered per ill person, beyond those already entered. */
 const EMPTY_DOCTOR_SLOTS = 2;
@@ -285,14 +283,7 @@ export function QuestionsPage({
             ...yesNo.slice(1),
           ]}
         />
-        <ButtonGroup>
-          <Button name="action" value="continue">
-            {w('saveAndContinue')}
-          </Button>
-          <Button name="action" value="later" variant="secondary">
-            {w('saveAndBack')}
-          </Button>
-        </ButtonGroup>
+        <SaveButtons ctx={ctx} />
       </form>
     </WizardPage>
   );
@@ -335,14 +326,7 @@ export function TextsPage({
             />
           );
         })}
-        <ButtonGroup>
-          <Button name="action" value="continue">
-            {w('saveAndContinue')}
-          </Button>
-          <Button name="action" value="later" variant="secondary">
-            {w('saveAndBack')}
-          </Button>
-        </ButtonGroup>
+        <SaveButtons ctx={ctx} />
       </form>
     </WizardPage>
   );
