@@ -122,6 +122,13 @@ describe('online application in Chromium', { skip }, () => {
 
     await page.goto(`${app.url}/antrag/begruendung/texte`);
     await checkBothLanguages(page, 'texts');
+    // Autosave: typed text survives a reload without pressing a button.
+    await page.locator('#lifeStory').pressSequentially('Wir kamen 2016.', { delay: 10 });
+    await page.waitForFunction(() =>
+      document.querySelector('[data-autosave-status]')?.textContent?.includes('gespeichert'),
+    );
+    await page.reload();
+    assert.equal(await page.inputValue('#lifeStory'), 'Wir kamen 2016.');
     for (const id of ['lifeStory', 'familyTies', 'integration', 'humanitarianReasons']) {
       await page.locator(`#${id}`).fill(`Text zu ${id}: Wir leben seit 2016 in Düsseldorf.`);
     }

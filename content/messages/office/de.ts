@@ -1,5 +1,5 @@
 /** German texts of the office's back office (the Geschäftsstelle works in German only). */
-import type { CaseEventType, CaseState } from '../../../src/domain/case/index.ts';
+import type { CaseEventType, CaseState, CommandType } from '../../../src/domain/case/index.ts';
 
 export const STATE_LABELS: Record<CaseState, string> = {
   received: 'Eingegangen',
@@ -94,4 +94,43 @@ export const officeDe = {
   deportationDate: 'Abschiebungstermin',
   authorityNone: 'nicht zugeordnet',
   backToInbox: 'Zu den Fällen',
+} as const;
+
+/** The office's name for each step of the procedure (the button and heading of its form). */
+export const COMMAND_LABELS: Record<CommandType, string> = {
+  startPreCheck: 'Vorprüfung beginnen',
+  recordExclusionReview: 'Prüfung der Ausschlussgründe erfassen',
+  takeUp: 'Zur Befassung annehmen',
+  notTakeUp: 'Nicht zur Befassung annehmen',
+  requestStatement: 'Stellungnahme der Ausländerbehörde anfordern',
+  receiveStatement: 'Eingang der Stellungnahme erfassen',
+  markReadyForSession: 'Für eine Sitzung bereit melden',
+  releaseOverdueStatement: 'Ohne Stellungnahme für eine Sitzung freigeben',
+  scheduleForSession: 'Auf die Tagesordnung setzen',
+  adjourn: 'Vertagen',
+  decideHardshipRequest: 'Härtefallersuchen beschließen',
+  decideNoRequest: 'Kein Ersuchen beschließen',
+  sendRequest: 'Ersuchen an die Ausländerbehörde versenden',
+  receiveAuthorityFeedback: 'Rückmeldung der Ausländerbehörde erfassen',
+  close: 'Verfahren abschließen',
+  withdraw: 'Rücknahme des Antrags erfassen',
+  settleOtherwise: 'Anderweitige Erledigung erfassen',
+  reopen: 'Verfahren wiederaufnehmen',
+};
+
+export const COMMAND_HINTS: Partial<Record<CommandType, string>> = {
+  recordExclusionReview:
+    'Zwingende Gründe schließen die Befassung aus; Regel-Gründe nur, wenn nicht mit Begründung abgewichen wird.',
+  notTakeUp: 'Die Begründung wird in der Akte festgehalten.',
+  releaseOverdueStatement: 'Nur möglich, wenn die Frist für die Stellungnahme abgelaufen ist.',
+  reopen: 'Eine Wiederaufnahme braucht eine Begründung (zum Beispiel neue Tatsachen).',
+};
+
+export const stepTexts = {
+  sectionSteps: 'Nächste Schritte',
+  changedMeanwhile:
+    'Der Fall wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand und wiederholen Sie den Schritt.',
+  refused: 'Der Schritt wurde nicht ausgeführt:',
+  badDate: 'Bitte geben Sie ein gültiges Datum an.',
+  done: 'Der Schritt wurde ausgeführt.',
 } as const;

@@ -186,8 +186,11 @@ export const wizardDe = {
   deportationDate: 'Termin der Abschiebung',
   reasonsTextsTitle: 'Begründung',
   reasonsTextsLead:
-    'Beschreiben Sie ausführlich, warum Sie in Deutschland bleiben möchten. Schreiben Sie bitte auf Deutsch. Ihre Eingaben werden gespeichert, sobald Sie eine der Schaltflächen unter den Feldern wählen.',
+    'Beschreiben Sie ausführlich, warum Sie in Deutschland bleiben möchten. Schreiben Sie bitte auf Deutsch. Während Sie schreiben, wird der Text automatisch gespeichert; die Schaltflächen unter den Feldern speichern ebenfalls.',
   charactersLeft: 'Noch {n} Zeichen',
+  autosaved: 'Automatisch gespeichert',
+  autosaveFailed:
+    'Noch nicht gespeichert – bitte prüfen Sie die Verbindung oder speichern Sie mit der Schaltfläche.',
   hint_lifeStory:
     'Zum Beispiel: wichtige Stationen des Lebens seit der Geburt, wann und wie die Einreise war, der Aufenthaltsstatus jeder Person, die Wohn- und Lebenssituation heute.',
   hint_familyTies:

@@ -13,6 +13,7 @@ import {
 import { type CaseError, refusal } from './errors.ts';
 import type { CaseEvent, ReceivedEvent } from './events.ts';
 import type { CaseSnapshot } from './snapshot.ts';
+import type { CaseState } from './states.ts';
 import { receiveTransition, type Transition, transitionFor } from './transitions.ts';
 
 export type DecideResult<E extends CaseEvent = CaseEvent> =
@@ -175,8 +176,13 @@ export function replay(events: readonly CaseEvent[]): CaseSnapshot {
 
 /** The commands the table allows for this role in this state (guards aside): what UI and API may offer. */
 export function availableCommands(snapshot: CaseSnapshot, role: Role): CommandType[] {
+  return commandsFrom(snapshot.state, role);
+}
+
+/** The commands the table offers a role in a state (guards are checked when the command comes). */
+export function commandsFrom(state: CaseState, role: Role): CommandType[] {
   return COMMAND_TYPES.filter((type) => {
     const transition = transitionFor(type);
-    return transition.roles.includes(role) && transition.from.includes(snapshot.state);
+    return transition.roles.includes(role) && transition.from.includes(state);
   });
 }

@@ -4,6 +4,7 @@ export { APPLICANT_STAGES, type ApplicantStage, applicantStage } from './applica
 export * from './commands.ts';
 export {
   availableCommands,
+  commandsFrom,
   CaseHistoryError,
   type DecideResult,
   decide,

@@ -1,10 +1,12 @@
 /** The office's case list and case file (German only). */
 
+import type { ComponentChildren } from 'preact';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
   ROLE_LABELS,
   STATE_LABELS,
+  stepTexts,
   officeDe as t,
 } from '../../../content/messages/office/de.ts';
 import { wizardDe } from '../../../content/messages/wizard/de.ts';
@@ -17,7 +19,7 @@ import {
 } from '../../domain/application/index.ts';
 import { type CaseEventType, type CaseState, isCaseState } from '../../domain/case/index.ts';
 import { CATEGORY_TEXTS, isEvidenceCategory } from '../../domain/evidence/index.ts';
-import { Button, Select, SummaryList } from '../views/form.tsx';
+import { Button, NotificationBanner, Select, SummaryList } from '../views/form.tsx';
 import { Layout, type PageContext } from '../views/layout.tsx';
 
 const dateTime = (d: Date) =>
@@ -112,10 +114,15 @@ export function CaseFilePage({
   ctx,
   file,
   nationalityName,
+  notice,
+  children,
 }: {
   ctx: PageContext;
   file: CaseFileData;
   nationalityName: (code: string) => string;
+  notice: { kind: 'success' | 'error'; text: string } | null;
+  /** The forms of the steps the office can take now. */
+  children?: ComponentChildren;
 }) {
   const app = file.application as Application | null;
   const title = t.caseTitle.replace('{caseNumber}', file.caseNumber);
@@ -128,6 +135,11 @@ export function CaseFilePage({
         </a>
       </p>
       <h1 class="kern-heading-x-large">{title}</h1>
+      {notice ? (
+        <NotificationBanner kind={notice.kind === 'success' ? 'success' : 'warning'} title={notice.text}>
+          <p class="kern-body">{notice.text}</p>
+        </NotificationBanner>
+      ) : null}
       <SummaryList
         rows={[
           { key: t.colState, value: stateLabel(file.state) },
@@ -215,6 +227,8 @@ export function CaseFilePage({
           ))}
         </ul>
       )}
+      <h2 class="kern-heading-large">{stepTexts.sectionSteps}</h2>
+      {children}
       <h2 class="kern-heading-large">{t.sectionHistory}</h2>
       <ol class="kern-list">
         {file.history.map((h) => (

@@ -3,11 +3,25 @@
  * only office roles); "not yours" and "does not exist" both answer with the normal 404 page.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { stepTexts } from '../../../content/messages/office/de.ts';
 import type { CaseFileUseCases } from '../../application/case-file.ts';
-import { type Actor, CASE_STATES, isCaseState, NON_TERMINAL_STATES } from '../../domain/case/index.ts';
+import type { CaseUseCases } from '../../application/cases.ts';
+import {
+  type Actor,
+  CASE_STATES,
+  COMMAND_TYPES,
+  type CommandType,
+  commandsFrom,
+  isCaseState,
+  NON_TERMINAL_STATES,
+} from '../../domain/case/index.ts';
 import { contentDispositionAttachment } from '../../domain/evidence/file-name.ts';
+import { statementDueDate } from '../../domain/rules/deadlines.ts';
+import type { ProcedureProfile } from '../../domain/rules/profile.ts';
 import { pageContext, sendPage } from '../pages.tsx';
+import { single, unflatten } from '../public/application/form-body.ts';
 import { renderPage } from '../views/render.ts';
+import { commandFromForm, officeSteps, StepForms } from './commands.tsx';
 import { CaseFilePage, InboxPage } from './pages.tsx';
 
 export interface OfficePagesDeps {
@@ -17,6 +31,12 @@ export interface OfficePagesDeps {
   /** The logged-in actor of a request that passed the guard. */
   actorOf(request: FastifyRequest): Actor;
   nationalityName(code: string): string;
+  cases: CaseUseCases;
+  profile: ProcedureProfile;
+  /** Today's date in Germany, 'YYYY-MM-DD'. */
+  today(): string;
+  /** The CSRF token to put into the forms of this logged-in request. */
+  csrfToken(request: FastifyRequest, reply: FastifyReply): string;
 }
 
 export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
@@ -46,16 +66,79 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
     },
   );
 
-  app.get<{ Params: { caseId: string } }>(
+  async function caseFilePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    caseId: string,
+    notice: { kind: 'success' | 'error'; text: string } | null,
+    status = 200,
+  ) {
+    const ctx = { ...pageContext(request, reply), lang: 'de' as const };
+    const actor = deps.actorOf(request);
+    const file = await deps.caseFiles.open(actor, caseId);
+    if (!file) return notFound(reply);
+    const steps = isCaseState(file.state) ? officeSteps(commandsFrom(file.state, actor.role)) : [];
+    const [y, m, d] = statementDueDate(deps.today(), deps.profile).split('-');
+    return sendPage(
+      reply,
+      renderPage(
+        <CaseFilePage ctx={ctx} file={file} nationalityName={deps.nationalityName} notice={notice}>
+          <StepForms
+            caseId={file.caseId}
+            version={file.version}
+            steps={steps}
+            grounds={deps.profile.exclusionGrounds.grounds}
+            dueDefault={{ day: String(Number(d)), month: String(Number(m)), year: y ?? '' }}
+            csrfToken={deps.csrfToken(request, reply)}
+          />
+        </CaseFilePage>,
+      ),
+      status,
+    );
+  }
+
+  app.get<{ Params: { caseId: string }; Querystring: { schritt?: string } }>(
     '/geschaeftsstelle/faelle/:caseId',
     { preHandler: deps.guard },
-    async (request, reply) => {
-      const ctx = { ...pageContext(request, reply), lang: 'de' as const };
-      const file = await deps.caseFiles.open(deps.actorOf(request), request.params.caseId);
-      if (!file) return notFound(reply);
-      return sendPage(
+    async (request, reply) =>
+      caseFilePage(
+        request,
         reply,
-        renderPage(<CaseFilePage ctx={ctx} file={file} nationalityName={deps.nationalityName} />),
+        request.params.caseId,
+        request.query.schritt === 'ok' ? { kind: 'success', text: stepTexts.done } : null,
+      ),
+  );
+
+  app.post<{ Params: { caseId: string; command: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/schritte/:command',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId, command } = request.params;
+      if (!(COMMAND_TYPES as readonly string[]).includes(command)) return notFound(reply);
+      const form = unflatten(request.body);
+      const catalogue = deps.profile.exclusionGrounds;
+      const parsed = commandFromForm(command as CommandType, form, catalogue.version, catalogue.grounds);
+      if (!parsed)
+        return caseFilePage(request, reply, caseId, { kind: 'error', text: stepTexts.badDate }, 400);
+      const version = Number(single(form.version));
+      const result = await deps.cases.applyCommand({
+        caseId,
+        command: parsed,
+        actor: deps.actorOf(request),
+        ...(Number.isInteger(version) ? { expectedVersion: version } : {}),
+      });
+      if (result.ok) return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=ok`, 303);
+      if (result.kind === 'not_found') return notFound(reply);
+      const text =
+        result.kind === 'conflict'
+          ? stepTexts.changedMeanwhile
+          : `${stepTexts.refused} ${result.error.message}`;
+      return caseFilePage(
+        request,
+        reply,
+        caseId,
+        { kind: 'error', text },
+        result.kind === 'conflict' ? 409 : 400,
       );
     },
   );

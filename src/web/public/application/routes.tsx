@@ -513,6 +513,7 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
       section: 'reasons',
       value: textsFromForm(form, latest.draft.reasons),
     }));
+    if (request.headers['x-autosave'] === '1') return reply.code(result.ok ? 204 : 409).send();
     if (!result.ok && result.kind === 'submitted') return reply.redirect('/antrag/bestaetigung', 303);
     const reasons = result.ok ? result.draft.draft.reasons : textsFromForm(form, open.current.draft.reasons);
     const errors = result.ok ? textErrors(errorsWithin(result.errors, 'reasons')) : result.errors;

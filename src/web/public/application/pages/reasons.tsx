@@ -326,8 +326,16 @@ export function TextsPage({
             />
           );
         })}
+        <p
+          class="kern-body"
+          data-autosave-status
+          aria-live="polite"
+          data-saved-text={w('autosaved')}
+          data-failed-text={w('autosaveFailed')}
+        />
         <SaveButtons ctx={ctx} />
       </form>
+      <script src="/assets/autosave.js" defer />
     </WizardPage>
   );
 }
