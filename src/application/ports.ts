@@ -573,5 +573,8 @@ export interface CaseFileReader {
   inbox(filter: InboxFilter): Promise<InboxRow[]>;
   caseFile(caseId: string): Promise<CaseFileData | null>;
   /** A document with its blob, only if it belongs to the case. */
-  document(caseId: string, documentId: string): Promise<{ blobKey: string; fileName: string; contentType: string; specialCategory: boolean } | null>;
+  document(
+    caseId: string,
+    documentId: string,
+  ): Promise<{ blobKey: string; fileName: string; contentType: string; specialCategory: boolean } | null>;
 }

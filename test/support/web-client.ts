@@ -95,6 +95,42 @@ export class WebClient {
     };
   }
 
+  /**
+   * Like `request`, with headers added or replaced (a foreign `origin`, `sec-fetch-site`, `accept`, a CSRF
+   * header); a null value leaves that header out. Keeps and updates the cookies like every request.
+   */
+  async requestWithHeaders(
+    method: string,
+    path: string,
+    body: Record<string, string> | undefined,
+    extra: Record<string, string | null>,
+  ): Promise<PageResponse> {
+    const headers: Record<string, string> = { cookie: this.#cookieHeader() };
+    if (method !== 'GET') headers.origin = new URL(this.baseUrl).origin;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = new URLSearchParams(body).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    for (const [name, value] of Object.entries(extra)) {
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+    }
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      body: payload,
+      redirect: 'manual',
+    });
+    this.#remember(response.headers);
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      body: await response.text(),
+      headers: response.headers,
+    };
+  }
+
   get(path: string) {
     return this.request('GET', path);
   }

@@ -51,6 +51,8 @@ export interface UsersTable {
   locked_until: Date | null;
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
+  /** migrations/0004: null while the password is the initial one. */
+  password_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface LoginSessionsTable {
