@@ -68,6 +68,14 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       await sql`SELECT 1`.execute(database.db);
       return true;
     },
+    staffAuth: services.staffAuth,
+    office: {
+      caseFiles: services.caseFiles,
+      cases: services.cases,
+      profile,
+      nationalityName: services.nationalityName,
+      today: () => services.validation().today,
+    },
     application: {
       drafts: services.drafts,
       submission: services.submission,

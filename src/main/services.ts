@@ -1,21 +1,29 @@
 /** Wires the adapters into the ports that the worker and the use cases need. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { caseFileReader } from '../adapters/db/case-file-reader.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
 import { draftStoreIn } from '../adapters/db/draft-store.ts';
+import { loginSessionStoreIn, staffAuthTransactions } from '../adapters/db/login-session-store.ts';
 import { createOutboxQueue } from '../adapters/db/outbox-store.ts';
 import { receiptRecords } from '../adapters/db/receipt-records.ts';
 import { authorityDirectory } from '../adapters/db/reference-repository.ts';
+import { staffDirectoryIn } from '../adapters/db/staff-directory.ts';
 import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { createAgeBlobStore } from '../adapters/files/age-blob-store.ts';
 import { createTusBlobStore, type TusBlobStore } from '../adapters/files/tus-store.ts';
+import { argon2PasswordHasher } from '../adapters/identity/password-hasher.ts';
+import { createSecretBox } from '../adapters/identity/secret-box.ts';
+import { totpVerifier } from '../adapters/identity/totp.ts';
 import { createMailer } from '../adapters/mail/index.ts';
 import { renderReceipt, renderSectionedDocument } from '../adapters/pdf/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
+import { type CaseFileUseCases, caseFileUseCases } from '../application/case-file.ts';
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
 import type { BlobStore, Clock, Randomness } from '../application/ports.ts';
+import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
 import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
@@ -44,6 +52,8 @@ export interface Services {
   submission: SubmissionUseCase;
   nationalities: Nationality[];
   uploads: TusBlobStore;
+  staffAuth: StaffAuthUseCases;
+  caseFiles: CaseFileUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -74,6 +84,16 @@ export async function createServices(
     nationalityName: (code) => names.get(code) ?? code,
     clock,
     cases: caseUseCases({ uow, clock }),
+    caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock }),
+    staffAuth: staffAuthUseCases({
+      directory: staffDirectoryIn(database.db),
+      sessions: loginSessionStoreIn(database.db),
+      transactions: staffAuthTransactions(database.db),
+      hasher: argon2PasswordHasher(),
+      totp: totpVerifier(createSecretBox(identity)),
+      clock,
+      random: secureRandom,
+    }),
     drafts: draftUseCases({
       ...common,
       drafts: draftStoreIn(database.db),

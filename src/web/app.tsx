@@ -13,7 +13,11 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { MessageKey } from '../../content/messages/de.ts';
+import type { StaffAuthUseCases } from '../application/staff-auth.ts';
+import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
+import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
 import type { Lang } from './i18n.ts';
+import { type OfficePagesDeps, registerOfficePages } from './office/routes.tsx';
 import { ErrorPage, pageContext, registerPublicPages, sendPage } from './pages.tsx';
 import { type ApplicationPagesDeps, registerApplicationPages } from './public/application/routes.tsx';
 import type { ServiceDescription } from './public/service-info/schema.ts';
@@ -30,6 +34,9 @@ export interface WebDeps {
   rateLimitPerMinute?: number;
   /** The online application; absent in tests that only need the information pages. */
   application?: ApplicationPagesDeps;
+  /** Staff login; with it, the office pages (their deps without the guard, which comes from the login). */
+  staffAuth?: StaffAuthUseCases;
+  office?: Omit<OfficePagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -172,6 +179,24 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
+
+  if (deps.staffAuth) {
+    await registerStaffAuth(app, { auth: deps.staffAuth, publicUrl: deps.publicUrl });
+    await registerLoginPages(app, { auth: deps.staffAuth, publicUrl: deps.publicUrl });
+    if (deps.office) {
+      registerOfficePages(app, {
+        ...deps.office,
+        guard: requireStaff(['office_clerk', 'office_head']),
+        actorOf: (request) => {
+          const staff = request.staff;
+          if (!staff) throw new Error('office route without a logged-in user');
+          return { role: staff.role, id: staff.userId };
+        },
+        csrfToken: (_request, reply) => csrfToken(reply),
+        sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+      });
+    }
+  }
 
   registerPublicPages(app, deps.descriptions);
   if (deps.application) await registerApplicationPages(app, deps.application);

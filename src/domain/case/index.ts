@@ -4,8 +4,8 @@ export { APPLICANT_STAGES, type ApplicantStage, applicantStage } from './applica
 export * from './commands.ts';
 export {
   availableCommands,
-  commandsFrom,
   CaseHistoryError,
+  commandsFrom,
   type DecideResult,
   decide,
   evolve,

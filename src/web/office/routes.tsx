@@ -2,7 +2,9 @@
  * The office's routes under /geschaeftsstelle. Access is the staff login's (a preHandler that admits
  * only office roles); "not yours" and "does not exist" both answer with the normal 404 page.
  */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { stepTexts } from '../../../content/messages/office/de.ts';
 import type { CaseFileUseCases } from '../../application/case-file.ts';
 import type { CaseUseCases } from '../../application/cases.ts';
@@ -27,7 +29,7 @@ import { CaseFilePage, InboxPage } from './pages.tsx';
 export interface OfficePagesDeps {
   caseFiles: CaseFileUseCases;
   /** Admits logged-in office staff; anyone else is sent to the login or gets 404. */
-  guard: preHandlerHookHandler;
+  guard: preHandlerHookHandler | preHandlerHookHandler[];
   /** The logged-in actor of a request that passed the guard. */
   actorOf(request: FastifyRequest): Actor;
   nationalityName(code: string): string;
@@ -37,6 +39,8 @@ export interface OfficePagesDeps {
   today(): string;
   /** The CSRF token to put into the forms of this logged-in request. */
   csrfToken(request: FastifyRequest, reply: FastifyReply): string;
+  /** The end of a logged-in page: the warning before the session times out. */
+  sessionTail(request: FastifyRequest, reply: FastifyReply): ComponentChildren;
 }
 
 export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
@@ -46,7 +50,11 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
     '/geschaeftsstelle',
     { preHandler: deps.guard },
     async (request, reply) => {
-      const ctx = { ...pageContext(request, reply), lang: 'de' as const };
+      const ctx = {
+        ...pageContext(request, reply),
+        lang: 'de' as const,
+        tail: deps.sessionTail(request, reply),
+      };
       const asked = request.query.stand ?? 'offen';
       const states =
         asked === 'alle'
@@ -73,7 +81,11 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
     notice: { kind: 'success' | 'error'; text: string } | null,
     status = 200,
   ) {
-    const ctx = { ...pageContext(request, reply), lang: 'de' as const };
+    const ctx = {
+      ...pageContext(request, reply),
+      lang: 'de' as const,
+      tail: deps.sessionTail(request, reply),
+    };
     const actor = deps.actorOf(request);
     const file = await deps.caseFiles.open(actor, caseId);
     if (!file) return notFound(reply);

@@ -6,6 +6,8 @@ export interface PageContext {
   t: Translate;
   /** The path of this page, without query, for the language links. */
   path: string;
+  /** Rendered at the end of the body, e.g. the time-out warning of logged-in pages. */
+  tail?: ComponentChildren;
 }
 
 /** The page frame: header with language switch, main landmark, footer with the BITV links. */
@@ -92,6 +94,7 @@ export function Layout({
             </nav>
           </div>
         </footer>
+        {ctx.tail}
       </body>
     </html>
   );

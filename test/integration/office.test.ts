@@ -1,0 +1,189 @@
+/**
+ * The office over HTTP on the composed app: only logged-in office staff see the case list and case
+ * files; every view and download is audited; the steps follow the transition table, with CSRF
+ * tokens and the expected version (a stale form answers "changed meanwhile").
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { fileApplication } from '../support/applicant.ts';
+import { createStaffUser, type StaffUser, totpCode } from '../support/staff-app.ts';
+import { WebClient } from '../support/web-client.ts';
+
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/** A code may be used once; a second login in the same 30 seconds takes the next step's code (±1 allowed). */
+const logins = new Map<string, number>();
+
+async function login(app: TestApp, user: StaffUser): Promise<WebClient> {
+  const web = new WebClient(app.url);
+  const first = await web.post('/anmelden', { email: user.email, password: user.password });
+  assert.equal(first.status, 303, first.body.slice(0, 200));
+  const page = await web.get('/anmelden/code');
+  const offset = logins.get(user.id) ?? 0;
+  logins.set(user.id, offset + 1);
+  const code = await totpCode(user, new Date(), offset);
+  const done = await web.post('/anmelden/code', { _csrf: csrfOf(page.body), code });
+  assert.equal(
+    done.status,
+    303,
+    done.body
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .slice(-900),
+  );
+  return web;
+}
+
+describe('office over HTTP', () => {
+  let app: TestApp;
+  let caseNumber: string;
+  let clerk: StaffUser;
+  let member: StaffUser;
+  before(async () => {
+    const masterKey = await generateIdentity();
+    app = await startTestApp({ MASTER_KEY: masterKey });
+    caseNumber = await fileApplication(new WebClient(app.url));
+    clerk = await createStaffUser(
+      app.database,
+      {
+        email: 'sachbearbeitung@example.org',
+        name: 'Sachbearbeitung',
+        role: 'office_clerk',
+      },
+      { masterKey },
+    );
+    member = await createStaffUser(
+      app.database,
+      {
+        email: 'mitglied@example.org',
+        name: 'Mitglied',
+        role: 'member',
+      },
+      { masterKey },
+    );
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  test('strangers are sent to the login, other roles see 404', async () => {
+    const anonymous = await new WebClient(app.url).get('/geschaeftsstelle');
+    assert.equal(anonymous.status, 303);
+    assert.match(anonymous.location ?? '', /^\/anmelden/);
+    const asMember = await login(app, member);
+    assert.equal((await asMember.get('/geschaeftsstelle')).status, 404);
+    const row = await app.database.db.selectFrom('cases').select('id').executeTakeFirstOrThrow();
+    assert.equal((await asMember.get(`/geschaeftsstelle/faelle/${row.id}`)).status, 404);
+  });
+
+  test('the clerk lists, opens and downloads; each view and download is audited', async () => {
+    const web = await login(app, clerk);
+    const list = await web.get('/geschaeftsstelle');
+    assert.equal(list.status, 200);
+    assert.ok(list.body.includes(caseNumber));
+    assert.ok(list.body.includes('Zehra Ağaoğlu'));
+    assert.match(list.headers.get('cache-control') ?? '', /no-store/);
+    const { id: caseId } = await app.database.db.selectFrom('cases').select('id').executeTakeFirstOrThrow();
+    const file = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
+    assert.equal(file.status, 200);
+    assert.match(file.body, /Seit 2014 in Essen\./);
+    assert.match(file.body, /Antrag eingegangen/, 'history');
+    assert.match(file.body, /Vorprüfung beginnen/, 'the step the table offers');
+    assert.doesNotMatch(file.body, /Härtefallersuchen beschließen/, 'session outcomes are not offered here');
+
+    // Wait for the receipt, then download it.
+    let docId: string | undefined;
+    for (let i = 0; i < 100 && !docId; i++) {
+      docId = (
+        await app.database.db
+          .selectFrom('documents')
+          .select('id')
+          .where('category', '=', 'receipt')
+          .executeTakeFirst()
+      )?.id;
+      if (!docId) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(docId, 'receipt issued');
+    const download = await web.download(`/geschaeftsstelle/faelle/${caseId}/dokumente/${docId}`);
+    assert.equal(download.status, 200);
+    assert.match(download.headers.get('content-disposition') ?? '', /^attachment;/);
+    assert.equal(download.bytes.subarray(0, 5).toString(), '%PDF-');
+    assert.equal(
+      (
+        await web.download(
+          `/geschaeftsstelle/faelle/${caseId}/dokumente/00000000-0000-4000-8000-000000000000`,
+        )
+      ).status,
+      404,
+    );
+
+    const audit = await app.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'resource_id'])
+      .where('action', 'in', ['case_file.viewed', 'document.downloaded'])
+      .execute();
+    assert.deepEqual(audit.map((a) => [a.action, a.actor_id, a.resource_id]).sort(), [
+      ['case_file.viewed', clerk.id, caseId],
+      ['document.downloaded', clerk.id, caseId],
+    ]);
+  });
+
+  test('steps follow the table; a stale form and a missing CSRF token are refused', async () => {
+    const web = await login(app, clerk);
+    const { id: caseId } = await app.database.db.selectFrom('cases').select('id').executeTakeFirstOrThrow();
+    const page = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
+    const token = csrfOf(page.body);
+    const version = /name="version" value="(\d+)"/.exec(page.body)?.[1] ?? '';
+    assert.equal(
+      (await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/startPreCheck`, { version })).status,
+      403,
+      'no CSRF token',
+    );
+    const start = await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/startPreCheck`, {
+      _csrf: token,
+      version,
+    });
+    assert.equal(start.status, 303);
+    const stale = await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/recordExclusionReview`, {
+      _csrf: token,
+      version,
+    });
+    assert.equal(stale.status, 409);
+    assert.match(stale.body, /inzwischen geändert/);
+    const fresh = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
+    const v2 = /name="version" value="(\d+)"/.exec(fresh.body)?.[1] ?? '';
+    const review = await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/recordExclusionReview`, {
+      _csrf: csrfOf(fresh.body),
+      version: v2,
+      grounds: 'other_procedure_available',
+    });
+    assert.equal(review.status, 303, review.body.slice(0, 300));
+    // An "as a rule" ground needs reasons to take the case up: the domain refuses and says why.
+    const v3 = String(Number(v2) + 1);
+    const refused = await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/takeUp`, {
+      _csrf: csrfOf(fresh.body),
+      version: v3,
+    });
+    assert.equal(refused.status, 400);
+    assert.match(refused.body, /Der Schritt wurde nicht ausgeführt/);
+    const taken = await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/takeUp`, {
+      _csrf: csrfOf(fresh.body),
+      version: v3,
+      overrideReasons: 'Das Asylfolgeverfahren ist aussichtslos; die Kommission befasst sich trotzdem.',
+    });
+    assert.equal(taken.status, 303, taken.body.slice(0, 300));
+    const state = await app.database.db.selectFrom('cases').select('state').executeTakeFirstOrThrow();
+    assert.equal(state.state, 'taken_up');
+    const history = await app.database.db
+      .selectFrom('case_history')
+      .select('event_type')
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      history.map((h) => h.event_type),
+      ['Received', 'PreCheckStarted', 'ExclusionReviewRecorded', 'TakenUp'],
+    );
+  });
+});
