@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import { mayDo, maySeeDocument } from '../domain/access/policy.ts';
 import type { Actor } from '../domain/case/index.ts';
+import { nameKey } from '../domain/search/name-key.ts';
 import type {
   BlobStore,
   CaseFileData,
@@ -30,9 +31,17 @@ export function caseFileUseCases(deps: CaseFileDeps) {
     );
 
   return {
-    async inbox(actor: Actor, filter: InboxFilter): Promise<InboxRow[] | null> {
+    async inbox(
+      actor: Actor,
+      filter: Omit<InboxFilter, 'query'> & { search?: string },
+    ): Promise<InboxRow[] | null> {
       if (!mayDo(actor.role, 'list_cases')) return null;
-      return deps.reader.inbox(filter);
+      const search = (filter.search ?? '').slice(0, 200);
+      return deps.reader.inbox({
+        ...(filter.states ? { states: filter.states } : {}),
+        limit: filter.limit,
+        ...(search.trim() ? { query: { text: search, nameKey: nameKey(search) } } : {}),
+      });
     },
 
     /** The case file as the actor may see it; the view is audited. */

@@ -232,6 +232,8 @@ export interface FilingStore {
     caseId: string,
     application: { content: unknown; language: string; submittedAt: Date },
   ): Promise<void>;
+  /** What the office's search finds the case by: free text (stemmed) and folded name keys. */
+  indexForSearch(caseId: string, index: { text: string; names: string }): Promise<void>;
 }
 
 /** The immigration authority responsible for an address, from the reference data. */
@@ -541,6 +543,8 @@ export interface InboxRow {
 export interface InboxFilter {
   states?: readonly string[];
   limit: number;
+  /** Free text: case number, names (any spelling), reasons, file names. */
+  query?: { text: string; nameKey: string };
 }
 
 /** Everything the case file shows; the application content is the filed (German) one. */

@@ -9,10 +9,12 @@ import {
   type Application,
   type Missing,
   type Person,
+  REASON_TEXTS,
   readyToSubmit,
   type ValidationContext,
 } from '../domain/application/index.ts';
 import { evidenceChecklist, isSpecialCategory, missingUploads } from '../domain/evidence/index.ts';
+import { nameKey } from '../domain/search/name-key.ts';
 import { registerReceivedCase } from './cases.ts';
 import { MAIL_JOB_KIND, type OpenDraft } from './drafts.ts';
 import type {
@@ -175,6 +177,7 @@ export function submissionUseCase(deps: SubmissionDeps) {
           language: application.language,
           submittedAt: at,
         });
+        await filings.indexForSearch(caseId, searchIndex(registered.caseNumber, application, documents));
         await drafts.markSubmitted(current.id, caseId, at);
         await audit.append({
           at,
@@ -207,3 +210,27 @@ export function submissionUseCase(deps: SubmissionDeps) {
 }
 
 export type SubmissionUseCase = ReturnType<typeof submissionUseCase>;
+
+/** What the office's search finds a filed application by. */
+export function searchIndex(
+  caseNumber: string,
+  application: Application,
+  documents: readonly { fileName: string }[],
+): { text: string; names: string } {
+  const rep = application.representative;
+  const people = [
+    ...application.persons.map((p) => `${p.givenNames} ${p.familyName}`),
+    ...(rep.kind === 'person' ? [`${rep.givenNames} ${rep.familyName}`] : []),
+    ...(rep.kind === 'organisation' ? [rep.organisationName, rep.contactPerson] : []),
+  ];
+  const plain = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return {
+    text: [
+      caseNumber,
+      ...people,
+      ...REASON_TEXTS.map((k) => application.reasons[k]),
+      ...documents.map((d) => d.fileName),
+    ].join('\n'),
+    names: people.map((n) => `${plain(n)} ${nameKey(n)}`).join(' | '),
+  };
+}

@@ -41,6 +41,12 @@ describe('office over HTTP', () => {
   let caseNumber: string;
   let clerk: StaffUser;
   let member: StaffUser;
+  let clerkWeb: WebClient | undefined;
+  // One login for the clerk: a TOTP code works once, so logging in again needs the next one.
+  const asClerk = async () => {
+    clerkWeb ??= await login(app, clerk);
+    return clerkWeb;
+  };
   before(async () => {
     const masterKey = await generateIdentity();
     app = await startTestApp({ MASTER_KEY: masterKey });
@@ -79,7 +85,7 @@ describe('office over HTTP', () => {
   });
 
   test('the clerk lists, opens and downloads; each view and download is audited', async () => {
-    const web = await login(app, clerk);
+    const web = await asClerk();
     const list = await web.get('/geschaeftsstelle');
     assert.equal(list.status, 200);
     assert.ok(list.body.includes(caseNumber));
@@ -130,9 +136,30 @@ describe('office over HTTP', () => {
     ]);
   });
 
+  test('search finds a case by case number, any spelling of a name, and words of the reasons', async () => {
+    const web = await asClerk();
+    const second = await fileApplication(new WebClient(app.url), 'Mohammed');
+    const find = async (q: string) =>
+      (await web.get(`/geschaeftsstelle?suche=${encodeURIComponent(q)}`)).body;
+    for (const q of ['Agaoglu', 'AĞAOĞLU', 'Ağaoğlu', caseNumber, 'verwurzelt']) {
+      const body = await find(q);
+      assert.ok(body.includes(caseNumber), `finds ${q}`);
+    }
+    for (const q of ['Muhammad', 'Mohamad', 'Zehra Mohamed'])
+      assert.ok((await find(q)).includes(second), `finds ${q}`);
+    assert.ok(!(await find('Muhammad')).includes(caseNumber), 'a different name does not match');
+    assert.match(await find('Xylophon'), /Keine Fälle gefunden/);
+    const odd = await web.get(`/geschaeftsstelle?suche=${encodeURIComponent("%_\\' OR 1=1; --")}`);
+    assert.equal(odd.status, 200, 'odd input is just text');
+  });
+
   test('steps follow the table; a stale form and a missing CSRF token are refused', async () => {
-    const web = await login(app, clerk);
-    const { id: caseId } = await app.database.db.selectFrom('cases').select('id').executeTakeFirstOrThrow();
+    const web = await asClerk();
+    const { id: caseId } = await app.database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('case_number', '=', caseNumber)
+      .executeTakeFirstOrThrow();
     const page = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
     const token = csrfOf(page.body);
     const version = /name="version" value="(\d+)"/.exec(page.body)?.[1] ?? '';
@@ -174,11 +201,16 @@ describe('office over HTTP', () => {
       overrideReasons: 'Das Asylfolgeverfahren ist aussichtslos; die Kommission befasst sich trotzdem.',
     });
     assert.equal(taken.status, 303, taken.body.slice(0, 300));
-    const state = await app.database.db.selectFrom('cases').select('state').executeTakeFirstOrThrow();
+    const state = await app.database.db
+      .selectFrom('cases')
+      .select('state')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
     assert.equal(state.state, 'taken_up');
     const history = await app.database.db
       .selectFrom('case_history')
       .select('event_type')
+      .where('case_id', '=', caseId)
       .orderBy('version')
       .execute();
     assert.deepEqual(

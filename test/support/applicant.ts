@@ -21,7 +21,10 @@ function person(p: Record<string, string>) {
   };
 }
 
-async function ok(response: Promise<{ status: number; body: string; location: string | null }>, what: string) {
+async function ok(
+  response: Promise<{ status: number; body: string; location: string | null }>,
+  what: string,
+) {
   const r = await response;
   if (r.status !== 303) throw new Error(`${what}: ${r.status} ${r.body.slice(0, 300)}`);
   return r;

@@ -65,6 +65,8 @@ export const officeDe = {
   officeName: 'Geschäftsstelle',
   inboxTitle: 'Fälle',
   inboxLead: 'Alle Fälle, die neuesten zuerst. Dringende Fälle (Abschiebungstermin bekannt) sind markiert.',
+  searchLabel: 'Suche',
+  searchHint: 'Aktenzeichen, Namen (in jeder Schreibweise), Begriffe aus der Begründung oder Dateinamen',
   filterState: 'Stand',
   filterAll: 'Alle',
   filterOpen: 'Offene Fälle',

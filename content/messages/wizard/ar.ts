@@ -179,8 +179,10 @@ export const wizardAr: PartialWizardCatalog = {
   deportationDate: 'موعد الترحيل',
   reasonsTextsTitle: 'أسباب الطلب',
   reasonsTextsLead:
-    'اشرح بالتفصيل لماذا ترغب في البقاء في ألمانيا. يرجى الكتابة باللغة الألمانية. يُحفَظ ما كتبته بمجرد أن تختار أحد الأزرار الموجودة تحت الحقول.',
+    'اشرح بالتفصيل لماذا ترغب في البقاء في ألمانيا. يرجى الكتابة باللغة الألمانية. يُحفَظ النص تلقائيًا أثناء كتابتك، والأزرار الموجودة تحت الحقول تحفظه كذلك.',
   charactersLeft: 'الأحرف المتبقية: {n}',
+  autosaved: 'تم الحفظ تلقائيًا',
+  autosaveFailed: 'لم يتم الحفظ بعد – يرجى التحقق من الاتصال بالإنترنت أو الحفظ باستخدام الزر.',
   hint_lifeStory:
     'مثلًا: المحطات المهمة في الحياة منذ الولادة، ومتى وكيف كان الدخول إلى ألمانيا، ووضع الإقامة لكل شخص، وظروف السكن والمعيشة اليوم.',
   hint_familyTies:
@@ -231,6 +233,7 @@ export const wizardAr: PartialWizardCatalog = {
 
   // Status after submitting
   statusTitle: 'حالة طلبك',
+  stageHeading: 'المرحلة التي وصل إليها طلبك',
   stage_in_review:
     'تم استلام الطلب. يتحقق مكتب لجنة الحالات الصعبة (Härtefallkommission) مما إذا كانت اللجنة ستنظر في الحالة.',
   stage_not_taken_up:
@@ -243,6 +246,10 @@ export const wizardAr: PartialWizardCatalog = {
   stage_closed: 'اكتمل الإجراء. ستُبلغك دائرة الأجانب (Ausländerbehörde) بالنتيجة؛ يرجى التواصل معها.',
   stage_withdrawn: 'لقد سحبتَ الطلب. وبذلك انتهى الإجراء.',
   stage_settled_otherwise: 'انتهى الإجراء لأن الأمر حُسِم بطريقة أخرى.',
+  laterLink: 'إرسال مستندات إضافية',
+  laterTitle: 'إرسال مستندات إضافية',
+  laterLead:
+    'يمكنك في أي وقت تقديم مستندات ثبوتية إضافية ما دام الإجراء جاريًا. تُضاف الملفات مباشرةً إلى ملف طلبك، ويراها مكتب لجنة الحالات الصعبة (Härtefallkommission) فورًا.',
   withdrawLink: 'سحب الطلب',
   withdrawTitle: 'سحب الطلب',
   withdrawText:

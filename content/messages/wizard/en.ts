@@ -187,8 +187,10 @@ export const wizardEn: PartialWizardCatalog = {
   deportationDate: 'Date of the deportation',
   reasonsTextsTitle: 'Reasons',
   reasonsTextsLead:
-    'Describe in detail why you would like to stay in Germany. Please write in German. What you write is saved as soon as you choose one of the buttons below the fields.',
+    'Describe in detail why you would like to stay in Germany. Please write in German. Your text is saved automatically while you write; the buttons below the fields also save it.',
   charactersLeft: '{n} characters left',
+  autosaved: 'Saved automatically',
+  autosaveFailed: 'Not saved yet – please check your connection or save using the button.',
   hint_lifeStory:
     'For example: important stages of your life since birth, when and how you came to Germany, the residence status of each person, your housing and living situation today.',
   hint_familyTies:
@@ -239,6 +241,7 @@ export const wizardEn: PartialWizardCatalog = {
 
   // Status after submitting
   statusTitle: 'Status of your application',
+  stageHeading: 'Where your application stands',
   stage_in_review:
     'Received. The office of the Hardship Commission (Härtefallkommission) is checking whether the Commission will consider the case.',
   stage_not_taken_up:
@@ -252,6 +255,10 @@ export const wizardEn: PartialWizardCatalog = {
     'The procedure is completed. The immigration office (Ausländerbehörde) will inform you of the result; please contact the immigration office about it.',
   stage_withdrawn: 'You have withdrawn the application. The procedure has ended.',
   stage_settled_otherwise: 'The procedure has ended because the matter was settled in another way.',
+  laterLink: 'Send further documents',
+  laterTitle: 'Send further documents',
+  laterLead:
+    'You can send further supporting documents at any time while the procedure is running. The files go straight into your case file; the office of the Hardship Commission (Härtefallkommission) sees them immediately.',
   withdrawLink: 'Withdraw the application',
   withdrawTitle: 'Withdraw the application',
   withdrawText:

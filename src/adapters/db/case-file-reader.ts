@@ -30,6 +30,22 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .orderBy('c.case_number', 'desc')
         .limit(filter.limit);
       if (filter.states && filter.states.length > 0) query = query.where('c.state', 'in', [...filter.states]);
+      const q = filter.query;
+      if (q && q.text.trim() !== '') {
+        const text = q.text.trim();
+        const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        query = query
+          .where((eb) =>
+            eb.or([
+              eb('c.case_number', 'ilike', like),
+              sql<boolean>`c.search_text @@ websearch_to_tsquery('german', unaccent(${text}))`,
+              ...(q.nameKey ? [sql<boolean>`word_similarity(${q.nameKey}, c.search_names) >= 0.6`] : []),
+            ]),
+          )
+          .clearOrderBy()
+          .orderBy(sql`word_similarity(${q.nameKey}, c.search_names)`, 'desc')
+          .orderBy('c.received_at', 'desc');
+      }
       const rows = await query.execute();
       return rows.map((r) => ({
         caseId: r.id,

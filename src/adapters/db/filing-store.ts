@@ -1,5 +1,5 @@
 /** Writes a filed application (persons, documents, content) in the transaction that creates its case. */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { FilingStore } from '../../application/ports.ts';
 import type { Database } from './schema.ts';
 
@@ -51,6 +51,11 @@ export function filingStoreIn(trx: Transaction<Database>): FilingStore {
         // A later document handed over twice (a retried upload) is filed once.
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
+    },
+
+    async indexForSearch(caseId, index) {
+      await sql`UPDATE cases SET search_text = to_tsvector('german', unaccent(${index.text})),
+        search_names = ${index.names} WHERE id = ${caseId}`.execute(trx);
     },
 
     async insertApplication(caseId, application) {

@@ -89,6 +89,9 @@ export interface CasesTable {
   submission_key: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** migrations/0005: written by FilingStore.indexForSearch. */
+  search_text: ColumnType<string | null, never, never>;
+  search_names: ColumnType<string, never, never>;
 }
 
 export interface PersonsTable {

@@ -19,7 +19,7 @@ import {
 } from '../../domain/application/index.ts';
 import { type CaseEventType, type CaseState, isCaseState } from '../../domain/case/index.ts';
 import { CATEGORY_TEXTS, isEvidenceCategory } from '../../domain/evidence/index.ts';
-import { Button, NotificationBanner, Select, SummaryList } from '../views/form.tsx';
+import { Button, NotificationBanner, Select, SummaryList, TextInput } from '../views/form.tsx';
 import { Layout, type PageContext } from '../views/layout.tsx';
 
 const dateTime = (d: Date) =>
@@ -42,16 +42,26 @@ export function InboxPage({
   ctx,
   rows,
   state,
+  search,
 }: {
   ctx: PageContext;
   rows: readonly InboxRow[];
   state: string;
+  search: string;
 }) {
   return (
     <Layout ctx={ctx} title={t.inboxTitle}>
       <h1 class="kern-heading-x-large">{t.inboxTitle}</h1>
       <p class="kern-body">{t.inboxLead}</p>
-      <form method="get" action="/geschaeftsstelle" class="app-filter">
+      <form method="get" action="/geschaeftsstelle" class="app-filter" aria-label={t.searchLabel}>
+        <TextInput
+          id="suche"
+          name="suche"
+          label={t.searchLabel}
+          hint={t.searchHint}
+          value={search}
+          spellcheck={false}
+        />
         <Select
           id="stand"
           name="stand"

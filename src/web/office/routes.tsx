@@ -10,7 +10,7 @@ import type { CaseFileUseCases } from '../../application/case-file.ts';
 import type { CaseUseCases } from '../../application/cases.ts';
 import {
   type Actor,
-  CASE_STATES,
+  type CaseState,
   COMMAND_TYPES,
   type CommandType,
   commandsFrom,
@@ -46,7 +46,7 @@ export interface OfficePagesDeps {
 export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
   const notFound = (reply: FastifyReply) => reply.callNotFound();
 
-  app.get<{ Querystring: { stand?: string } }>(
+  app.get<{ Querystring: { stand?: string; suche?: string } }>(
     '/geschaeftsstelle',
     { preHandler: deps.guard },
     async (request, reply) => {
@@ -55,22 +55,15 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
         lang: 'de' as const,
         tail: deps.sessionTail(request, reply),
       };
-      const asked = request.query.stand ?? 'offen';
-      const states =
-        asked === 'alle'
-          ? []
-          : asked === 'offen'
-            ? NON_TERMINAL_STATES
-            : isCaseState(asked)
-              ? [asked]
-              : NON_TERMINAL_STATES;
-      const rows = await deps.caseFiles.inbox(deps.actorOf(request), { states, limit: 500 });
+      const search = typeof request.query.suche === 'string' ? request.query.suche.slice(0, 200) : '';
+      // A search looks through every case unless a state is chosen; the plain list shows the open ones.
+      const asked = request.query.stand ?? (search.trim() ? 'alle' : 'offen');
+      const known = asked === 'alle' || asked === 'offen' || isCaseState(asked);
+      const shown = known ? asked : 'offen';
+      const states = shown === 'alle' ? [] : shown === 'offen' ? NON_TERMINAL_STATES : [shown as CaseState];
+      const rows = await deps.caseFiles.inbox(deps.actorOf(request), { states, limit: 500, search });
       if (!rows) return notFound(reply);
-      const shown =
-        asked === 'alle' || asked === 'offen' || (CASE_STATES as readonly string[]).includes(asked)
-          ? asked
-          : 'offen';
-      return sendPage(reply, renderPage(<InboxPage ctx={ctx} rows={rows} state={shown} />));
+      return sendPage(reply, renderPage(<InboxPage ctx={ctx} rows={rows} state={shown} search={search} />));
     },
   );
 
