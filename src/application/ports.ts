@@ -582,3 +582,44 @@ export interface CaseFileReader {
     documentId: string,
   ): Promise<{ blobKey: string; fileName: string; contentType: string; specialCategory: boolean } | null>;
 }
+
+/** An organisation as the administration lists it. */
+export interface OrganisationRow {
+  id: string;
+  kind: 'office' | 'immigration_authority' | 'counselling' | 'law_firm';
+  name: string;
+  email: string | null;
+  kreisAgs: string | null;
+}
+
+/** A staff account as the administration lists it (no secrets). */
+export interface AccountRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  organisationId: string | null;
+  disabled: boolean;
+  lockedUntil: Date | null;
+  initialPassword: boolean;
+}
+
+/** Accounts and organisations, for administrators only; every change is audited by the adapter's transaction. */
+export interface Administration {
+  organisations(): Promise<OrganisationRow[]>;
+  setOrganisationEmail(
+    id: string,
+    email: string | null,
+    actor: { role: string; id: string },
+  ): Promise<boolean>;
+  accounts(): Promise<AccountRow[]>;
+  createAccount(
+    input: { email: string; name: string; role: string; organisationId: string | null },
+    actor: { role: string; id: string },
+  ): Promise<
+    { ok: true; userId: string; initialPassword: string; totpUri: string } | { ok: false; errors: string[] }
+  >;
+  setDisabled(id: string, disabled: boolean, actor: { role: string; id: string }): Promise<boolean>;
+  /** Lifts a lockout and resets the failure count. */
+  unlock(id: string, actor: { role: string; id: string }): Promise<boolean>;
+}

@@ -69,6 +69,7 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       return true;
     },
     staffAuth: services.staffAuth,
+    administration: services.administration,
     office: {
       caseFiles: services.caseFiles,
       cases: services.cases,

@@ -1,6 +1,7 @@
 /** Wires the adapters into the ports that the worker and the use cases need. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { administrationIn } from '../adapters/db/administration.ts';
 import { caseFileReader } from '../adapters/db/case-file-reader.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
 import { draftStoreIn } from '../adapters/db/draft-store.ts';
@@ -19,6 +20,7 @@ import { createMailer } from '../adapters/mail/index.ts';
 import { renderReceipt, renderSectionedDocument } from '../adapters/pdf/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
+import { type AdministrationUseCases, administrationUseCases } from '../application/administration.ts';
 import { type CaseFileUseCases, caseFileUseCases } from '../application/case-file.ts';
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
@@ -53,6 +55,7 @@ export interface Services {
   nationalities: Nationality[];
   uploads: TusBlobStore;
   staffAuth: StaffAuthUseCases;
+  administration: AdministrationUseCases;
   caseFiles: CaseFileUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
@@ -85,6 +88,7 @@ export async function createServices(
     clock,
     cases: caseUseCases({ uow, clock }),
     caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock }),
+    administration: administrationUseCases(administrationIn(database.db, createSecretBox(identity))),
     staffAuth: staffAuthUseCases({
       directory: staffDirectoryIn(database.db),
       sessions: loginSessionStoreIn(database.db),

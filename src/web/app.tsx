@@ -10,10 +10,12 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { MessageKey } from '../../content/messages/de.ts';
+import type { AdministrationUseCases } from '../application/administration.ts';
 import type { StaffAuthUseCases } from '../application/staff-auth.ts';
+import { registerAdminPages } from './admin/routes.tsx';
 import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
 import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
 import type { Lang } from './i18n.ts';
@@ -36,7 +38,8 @@ export interface WebDeps {
   application?: ApplicationPagesDeps;
   /** Staff login; with it, the office pages (their deps without the guard, which comes from the login). */
   staffAuth?: StaffAuthUseCases;
-  office?: Omit<OfficePagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
+  office?: Omit<OfficePagesDeps, 'guard' | 'homeGuard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
+  administration?: AdministrationUseCases;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -183,15 +186,26 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   if (deps.staffAuth) {
     await registerStaffAuth(app, { auth: deps.staffAuth, publicUrl: deps.publicUrl });
     await registerLoginPages(app, { auth: deps.staffAuth, publicUrl: deps.publicUrl });
+    const actorOf = (request: FastifyRequest) => {
+      const staff = request.staff;
+      if (!staff) throw new Error('staff route without a logged-in user');
+      return { role: staff.role, id: staff.userId };
+    };
+    if (deps.administration) {
+      registerAdminPages(app, {
+        admin: deps.administration,
+        guard: requireStaff(['admin']),
+        actorOf,
+        csrfToken: (_request, reply) => csrfToken(reply),
+        sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+      });
+    }
     if (deps.office) {
       registerOfficePages(app, {
         ...deps.office,
         guard: requireStaff(['office_clerk', 'office_head']),
-        actorOf: (request) => {
-          const staff = request.staff;
-          if (!staff) throw new Error('office route without a logged-in user');
-          return { role: staff.role, id: staff.userId };
-        },
+        homeGuard: requireStaff(['office_clerk', 'office_head', 'admin']),
+        actorOf,
         csrfToken: (_request, reply) => csrfToken(reply),
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
       });

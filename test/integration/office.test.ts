@@ -4,6 +4,8 @@
  * tokens and the expected version (a stale form answers "changed meanwhile").
  */
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -42,6 +44,7 @@ describe('office over HTTP', () => {
   let clerk: StaffUser;
   let member: StaffUser;
   let clerkWeb: WebClient | undefined;
+  let key = '';
   // One login for the clerk: a TOTP code works once, so logging in again needs the next one.
   const asClerk = async () => {
     clerkWeb ??= await login(app, clerk);
@@ -49,6 +52,7 @@ describe('office over HTTP', () => {
   };
   before(async () => {
     const masterKey = await generateIdentity();
+    key = masterKey;
     app = await startTestApp({ MASTER_KEY: masterKey });
     caseNumber = await fileApplication(new WebClient(app.url));
     clerk = await createStaffUser(
@@ -151,6 +155,70 @@ describe('office over HTTP', () => {
     assert.match(await find('Xylophon'), /Keine Fälle gefunden/);
     const odd = await web.get(`/geschaeftsstelle?suche=${encodeURIComponent("%_\\' OR 1=1; --")}`);
     assert.equal(odd.status, 200, 'odd input is just text');
+  });
+
+  test('the administrator manages accounts and notice addresses; the authority gets a notice without personal data', async () => {
+    const admin = await createStaffUser(
+      app.database,
+      { email: 'admin@example.org', name: 'Admin', role: 'admin' },
+      { masterKey: key },
+    );
+    const web = await login(app, admin);
+    const home = await web.get('/geschaeftsstelle');
+    assert.equal(home.status, 303);
+    assert.equal(home.location, '/verwaltung');
+    const page = await web.get('/verwaltung');
+    assert.equal(page.status, 200);
+    assert.ok(page.body.includes('sachbearbeitung@example.org'));
+    const csrf = csrfOf(page.body);
+    const orgs = await app.database.db
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('kreis_ags', '=', '05111')
+      .executeTakeFirstOrThrow();
+    const bad = await web.post(`/verwaltung/organisationen/${orgs.id}`, {
+      _csrf: csrf,
+      email: 'keine-adresse',
+    });
+    assert.equal(bad.status, 400);
+    const saved = await web.post(`/verwaltung/organisationen/${orgs.id}`, {
+      _csrf: csrf,
+      email: 'abh@duesseldorf.example',
+    });
+    assert.equal(saved.status, 303);
+    const created = await web.post('/verwaltung/konten', {
+      _csrf: csrf,
+      email: 'abh-nutzer@duesseldorf.example',
+      name: 'ABH Düsseldorf',
+      role: 'authority',
+      organisationId: orgs.id,
+    });
+    assert.equal(created.status, 200);
+    assert.match(created.body, /id="initial-password">[A-Za-z0-9_-]{20}</);
+    assert.equal((await (await asClerk()).get('/verwaltung')).status, 404, 'the office does not administer');
+    const audited = await app.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['organisation.email_changed', 'user.created'])
+      .where('actor_id', '=', admin.id)
+      .execute();
+    assert.equal(audited.length, 2);
+
+    // A new application from Düsseldorf: the authority is told, without any personal data.
+    const third = await fileApplication(new WebClient(app.url), 'Benachrichtigt');
+    let notice = '';
+    for (let i = 0; i < 100 && !notice; i++) {
+      const dir = join(app.dataDir, 'mail');
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        const text = await readFile(join(dir, name), 'utf8');
+        if (text.includes('abh@duesseldorf.example') && text.includes(third)) notice = text;
+      }
+      if (!notice) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(notice, 'notice mailed to the authority');
+    for (const personal of ['Benachrichtigt', 'Zehra', 'Emre', 'Königsallee', 'Kabul']) {
+      assert.ok(!notice.includes(personal), `no ${personal} in the authority's mail`);
+    }
   });
 
   test('steps follow the table; a stale form and a missing CSRF token are refused', async () => {

@@ -5,7 +5,12 @@
  */
 import type { Role } from '../case/actors.ts';
 
-export type CaseAction = 'list_cases' | 'view_case_file' | 'download_document' | 'view_special_category';
+export type CaseAction =
+  | 'list_cases'
+  | 'view_case_file'
+  | 'download_document'
+  | 'view_special_category'
+  | 'administer_accounts';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
 
@@ -14,6 +19,7 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   view_case_file: OFFICE,
   download_document: OFFICE,
   view_special_category: OFFICE,
+  administer_accounts: ['admin'],
 };
 
 /** True if the role may do the action at all (ownership is checked where the resource is loaded). */

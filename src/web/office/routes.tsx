@@ -30,6 +30,8 @@ export interface OfficePagesDeps {
   caseFiles: CaseFileUseCases;
   /** Admits logged-in office staff; anyone else is sent to the login or gets 404. */
   guard: preHandlerHookHandler | preHandlerHookHandler[];
+  /** For the start page of the back office: also lets administrators in, to send them on to their area. */
+  homeGuard: preHandlerHookHandler | preHandlerHookHandler[];
   /** The logged-in actor of a request that passed the guard. */
   actorOf(request: FastifyRequest): Actor;
   nationalityName(code: string): string;
@@ -48,8 +50,9 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
 
   app.get<{ Querystring: { stand?: string; suche?: string } }>(
     '/geschaeftsstelle',
-    { preHandler: deps.guard },
+    { preHandler: deps.homeGuard },
     async (request, reply) => {
+      if (deps.actorOf(request).role === 'admin') return reply.redirect('/verwaltung', 303);
       const ctx = {
         ...pageContext(request, reply),
         lang: 'de' as const,

@@ -1,0 +1,57 @@
+/** The administrators' use cases: accounts and organisations. Nobody else may use them. */
+import { mayDo } from '../domain/access/policy.ts';
+import { parseEmail } from '../domain/application/index.ts';
+import type { Actor } from '../domain/case/index.ts';
+import type { Administration } from './ports.ts';
+
+export const ASSIGNABLE_ROLES = ['office_clerk', 'office_head', 'admin', 'member', 'authority'] as const;
+
+export function administrationUseCases(admin: Administration) {
+  const allowed = (actor: Actor) => mayDo(actor.role, 'administer_accounts');
+  return {
+    allowed,
+    async overview(actor: Actor) {
+      if (!allowed(actor)) return null;
+      const [accounts, organisations] = await Promise.all([admin.accounts(), admin.organisations()]);
+      return { accounts, organisations };
+    },
+    async createAccount(
+      actor: Actor,
+      input: { email: string; name: string; role: string; organisationId: string },
+    ) {
+      if (!allowed(actor)) return null;
+      if (input.role === 'authority' && !input.organisationId) {
+        return {
+          ok: false as const,
+          errors: ['Konten einer Ausländerbehörde brauchen die Behörde, zu der sie gehören.'],
+        };
+      }
+      return admin.createAccount(
+        {
+          email: input.email.trim(),
+          name: input.name,
+          role: input.role,
+          organisationId: input.organisationId || null,
+        },
+        actor,
+      );
+    },
+    async setOrganisationEmail(actor: Actor, id: string, raw: string) {
+      if (!allowed(actor)) return null;
+      const email = parseEmail(raw);
+      if (!email.ok) return { ok: false as const, message: email.message };
+      const changed = await admin.setOrganisationEmail(id, email.value, actor);
+      return changed ? { ok: true as const } : null;
+    },
+    async setDisabled(actor: Actor, id: string, disabled: boolean) {
+      if (!allowed(actor) || id === actor.id) return null;
+      return (await admin.setDisabled(id, disabled, actor)) || null;
+    },
+    async unlock(actor: Actor, id: string) {
+      if (!allowed(actor)) return null;
+      return (await admin.unlock(id, actor)) || null;
+    },
+  };
+}
+
+export type AdministrationUseCases = ReturnType<typeof administrationUseCases>;
