@@ -287,6 +287,13 @@ export function draftUseCases(deps: DraftDeps) {
       return true;
     },
 
+    /** Deletes drafts nobody continued within their lifetime, with their files (data minimisation). */
+    async purgeExpired(): Promise<number> {
+      const keys = await drafts.purgeExpired(clock.now());
+      for (const key of keys) await deps.blobs.delete(key).catch(() => undefined);
+      return keys.length;
+    },
+
     /** The checklist items marked "provided" that have no file yet. */
     uploadErrors,
   };

@@ -190,6 +190,8 @@ export interface DraftStore {
   markSubmitted(id: string, caseId: string, at: Date): Promise<void>;
   documents(draftId: string): Promise<DraftDocument[]>;
   addDocument(draftId: string, document: DraftDocument): Promise<void>;
+  /** Deletes unsubmitted drafts past their expiry; returns the blob keys of their files. */
+  purgeExpired(now: Date): Promise<string[]>;
   /** Detaches a document from the draft; returns it (so the caller can delete the blob), or null. */
   removeDocument(draftId: string, documentId: string): Promise<DraftDocument | null>;
 }

@@ -97,6 +97,7 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
   });
   const outbox = config.worker === 'inline' ? createOutboxWorker(config, database, log, services) : undefined;
   outbox?.worker.start();
+  await outbox?.scheduleMaintenance();
   return {
     app,
     async close() {

@@ -6,7 +6,7 @@ import { caseFileReader } from '../adapters/db/case-file-reader.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
 import { draftStoreIn } from '../adapters/db/draft-store.ts';
 import { loginSessionStoreIn, staffAuthTransactions } from '../adapters/db/login-session-store.ts';
-import { createOutboxQueue } from '../adapters/db/outbox-store.ts';
+import { createOutboxQueue, enqueueJob } from '../adapters/db/outbox-store.ts';
 import { receiptRecords } from '../adapters/db/receipt-records.ts';
 import { authorityDirectory } from '../adapters/db/reference-repository.ts';
 import { staffDirectoryIn } from '../adapters/db/staff-directory.ts';
@@ -31,6 +31,7 @@ import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
 import { CATEGORY_TEXTS, isEvidenceCategory } from '../domain/evidence/index.ts';
 import { MAIL_JOB, mailJobHandler } from '../jobs/mail.ts';
+import { MAINTENANCE_JOB, maintenanceJobHandler, maintenanceKey } from '../jobs/maintenance.ts';
 import { RECEIPT_JOB, receiptJobHandler } from '../jobs/receipt.ts';
 import { createWorker, type Worker } from '../jobs/worker.ts';
 import { masterKey } from './bootstrap.ts';
@@ -131,10 +132,26 @@ export function createOutboxWorker(
     mailDir: config.paths.mail,
     from: config.mailFrom,
   });
+  const schedule = (key: string, at: Date) =>
+    database.db
+      .transaction()
+      .execute((trx) =>
+        enqueueJob(trx, { kind: MAINTENANCE_JOB, payload: {}, idempotencyKey: key, runAfter: at }),
+      );
   const worker: Worker = createWorker({
     queue: createOutboxQueue(database.db),
     handlers: {
       [MAIL_JOB]: mailJobHandler(mailer),
+      [MAINTENANCE_JOB]: maintenanceJobHandler({
+        purges: {
+          drafts: () => services.drafts.purgeExpired(),
+          uploads: () => services.uploads.purgeExpiredUploads(services.clock.now()),
+          sessions: () => services.staffAuth.purgeExpiredSessions(),
+        },
+        schedule,
+        now: () => services.clock.now(),
+        log,
+      }),
       [RECEIPT_JOB]: receiptJobHandler({
         records: receiptRecords(database.db),
         blobs: services.blobs,
@@ -151,6 +168,8 @@ export function createOutboxWorker(
   });
   return {
     worker,
+    /** Queues this hour's housekeeping (once, however many instances start). */
+    scheduleMaintenance: () => schedule(maintenanceKey(services.clock.now()), services.clock.now()),
     async close() {
       await worker.stop();
       await mailer.close();

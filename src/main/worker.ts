@@ -8,6 +8,7 @@ const log = createLogger(config, 'worker');
 const database = await openMigratedDatabase(config, log);
 const outbox = createOutboxWorker(config, database, log, await createServices(config, database, log));
 outbox.worker.start();
+await outbox.scheduleMaintenance();
 log.info('Outbox-Worker gestartet');
 
 closeWithGrace({ delay: 10_000 }, async () => {

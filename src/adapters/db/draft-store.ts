@@ -129,6 +129,21 @@ export function draftStoreIn(db: Kysely<Database>): DraftStore {
         .execute();
     },
 
+    async purgeExpired(now) {
+      const expired = db
+        .selectFrom('drafts')
+        .select('id')
+        .where('submitted_at', 'is', null)
+        .where('expires_at', '<', now);
+      const files = await db
+        .selectFrom('draft_documents')
+        .select('blob_key')
+        .where('draft_id', 'in', expired)
+        .execute();
+      await db.deleteFrom('drafts').where('submitted_at', 'is', null).where('expires_at', '<', now).execute();
+      return files.map((f) => f.blob_key);
+    },
+
     async removeDocument(draftId, documentId) {
       const row = await db
         .deleteFrom('draft_documents')
