@@ -43,6 +43,8 @@ export interface ReceiveInput {
   profileId: string;
   authorityId: string | null;
   submissionKey: string | null;
+  /** The stamp of a letter, fax or e-mail that arrived before it was registered. */
+  receivedAt?: string;
 }
 
 /**
@@ -54,7 +56,16 @@ export async function registerReceivedCase(
   input: ReceiveInput,
   at: Date,
 ): Promise<CaseOutcome> {
-  const result = receive({ type: 'receive', caseId: input.caseId, channel: input.channel }, input.actor, at);
+  const result = receive(
+    {
+      type: 'receive',
+      caseId: input.caseId,
+      channel: input.channel,
+      ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+    },
+    input.actor,
+    at,
+  );
   if (!result.ok) return { ok: false, kind: 'refused', error: result.error };
   const [event] = result.events;
   if (!event) throw new Error('receive produced no event');

@@ -559,6 +559,14 @@ export interface CaseFileData {
   receivedAt: Date;
   authorityName: string | null;
   application: unknown;
+  /** The persons as filed (for every channel; the online content has more). */
+  persons: {
+    familyName: string;
+    givenNames: string;
+    birthDate: string;
+    nationalityCode: string;
+    relation: string | null;
+  }[];
   documents: {
     id: string;
     category: string;

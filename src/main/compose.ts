@@ -76,6 +76,8 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       profile,
       nationalityName: services.nationalityName,
       today: () => services.validation().today,
+      intake: services.intake,
+      nationalities: nationalityOptions(services.nationalities),
     },
     application: {
       drafts: services.drafts,

@@ -24,6 +24,7 @@ import { type AdministrationUseCases, administrationUseCases } from '../applicat
 import { type CaseFileUseCases, caseFileUseCases } from '../application/case-file.ts';
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
+import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
 import type { BlobStore, Clock, Randomness } from '../application/ports.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
@@ -57,6 +58,7 @@ export interface Services {
   uploads: TusBlobStore;
   staffAuth: StaffAuthUseCases;
   administration: AdministrationUseCases;
+  intake: IntakeUseCase;
   caseFiles: CaseFileUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
@@ -89,6 +91,11 @@ export async function createServices(
     clock,
     cases: caseUseCases({ uow, clock }),
     caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock }),
+    intake: intakeUseCase({
+      ...common,
+      authorities: authorityDirectory(database.db),
+      profileId: config.profile,
+    }),
     administration: administrationUseCases(administrationIn(database.db, createSecretBox(identity))),
     staffAuth: staffAuthUseCases({
       directory: staffDirectoryIn(database.db),

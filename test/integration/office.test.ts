@@ -221,6 +221,57 @@ describe('office over HTTP', () => {
     }
   });
 
+  test('a letter is registered as a case like an online one, with its stamp date', async () => {
+    const web = await asClerk();
+    const form = await web.get('/geschaeftsstelle/eingang');
+    assert.equal(form.status, 200);
+    const csrf = csrfOf(form.body);
+    const wrong = await web.post('/geschaeftsstelle/eingang', {
+      _csrf: csrf,
+      'receivedOn.day': '1',
+      'receivedOn.month': '1',
+      'receivedOn.year': '2099',
+      'persons.0.familyName': 'Öztürk',
+    });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.body, /wie der Antrag eingegangen ist/);
+    assert.match(wrong.body, /value="Öztürk"/, 'typed input kept');
+    const stamp = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+    const ok = await web.post('/geschaeftsstelle/eingang', {
+      _csrf: csrf,
+      channel: 'post',
+      'receivedOn.day': String(stamp.getUTCDate()),
+      'receivedOn.month': String(stamp.getUTCMonth() + 1),
+      'receivedOn.year': String(stamp.getUTCFullYear()),
+      'persons.0.familyName': 'Öztürk',
+      'persons.0.givenNames': 'Yusuf',
+      'persons.0.birthDate.year': '1975',
+      'address.postalCode': '45127',
+      'address.place': 'Essen',
+      'address.street': 'Kettwiger Straße',
+      note: 'Schreiben der Beratungsstelle, 8 Seiten',
+    });
+    assert.equal(ok.status, 303, ok.body.slice(0, 300));
+    const page = await web.get(ok.location ?? '');
+    assert.match(page.body, /Yusuf Öztürk/);
+    assert.match(page.body, /Post/);
+    const row = await app.database.db
+      .selectFrom('cases')
+      .innerJoin('organisations', 'organisations.id', 'cases.authority_id')
+      .select(['cases.channel', 'cases.received_at', 'organisations.name'])
+      .where('cases.channel', '=', 'post')
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      new Date(row.received_at).toISOString().slice(0, 10) <= stamp.toISOString().slice(0, 10),
+      true,
+    );
+    assert.match(row.name, /Essen/, 'the authority follows from the address');
+    assert.match(
+      (await web.get(`/geschaeftsstelle?suche=${encodeURIComponent('Jussuf Ozturk')}`)).body,
+      /Yusuf Öztürk/,
+    );
+  });
+
   test('steps follow the table; a stale form and a missing CSRF token are refused', async () => {
     const web = await asClerk();
     const { id: caseId } = await app.database.db

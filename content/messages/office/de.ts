@@ -136,3 +136,16 @@ export const stepTexts = {
   badDate: 'Bitte geben Sie ein gültiges Datum an.',
   done: 'Der Schritt wurde ausgeführt.',
 } as const;
+
+export const intakeTexts = {
+  title: 'Eingang per Post, Fax oder E-Mail erfassen',
+  lead: 'Der Antrag wird ein Fall wie ein Online-Antrag. Das Schreiben selbst und die Anlagen fügen Sie danach in der Akte als Dokumente hinzu.',
+  link: 'Eingang per Post, Fax oder E-Mail erfassen',
+  channel: 'Eingangsweg',
+  receivedOn: 'Eingangsdatum (Eingangsstempel)',
+  mainPerson: 'Hauptantragstellerin oder Hauptantragsteller',
+  furtherPerson: 'Weitere Person',
+  address: 'Anschrift (soweit bekannt)',
+  note: 'Notiz zum Eingang (zum Beispiel „Schreiben von RAin Müller, 12 Seiten“)',
+  submit: 'Fall anlegen',
+} as const;

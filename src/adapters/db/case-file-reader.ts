@@ -78,7 +78,13 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .where('c.id', '=', caseId)
         .executeTakeFirst();
       if (!row) return null;
-      const [documents, history] = await Promise.all([
+      const [persons, documents, history] = await Promise.all([
+        db
+          .selectFrom('persons')
+          .select(['family_name', 'given_names', 'birth_date', 'nationality_code', 'relation'])
+          .where('case_id', '=', caseId)
+          .orderBy('position')
+          .execute(),
         db
           .selectFrom('documents')
           .selectAll()
@@ -102,6 +108,13 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         receivedAt: new Date(row.received_at),
         authorityName: row.authority_name,
         application: row.content,
+        persons: persons.map((p) => ({
+          familyName: p.family_name,
+          givenNames: p.given_names,
+          birthDate: p.birth_date,
+          nationalityCode: p.nationality_code,
+          relation: p.relation,
+        })),
         documents: documents.map((d) => ({
           id: d.id,
           category: d.category,

@@ -46,6 +46,14 @@ export {
   validatingSchema,
 } from './errors.ts';
 export {
+  INTAKE_CHANNELS,
+  type Intake,
+  type IntakeChannel,
+  type IntakeDraft,
+  MAX_INTAKE_PERSONS,
+  validateIntake,
+} from './intake.ts';
+export {
   ageOn,
   ageRangeAt,
   assumedAgeAt,

@@ -38,6 +38,8 @@ export const receiveCommandSchema = z.object({
   type: z.literal('receive'),
   caseId: identifier('Das Aktenzeichen'),
   channel: z.enum(CHANNELS, { error: 'Bitte wählen Sie den Eingangsweg.' }),
+  /** When a letter, fax or e-mail arrived (its stamp), if earlier than its registration. */
+  receivedAt: instantSchema.optional(),
 });
 
 export const startPreCheckSchema = z.object({ type: z.literal('startPreCheck') });

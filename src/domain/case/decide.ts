@@ -95,7 +95,7 @@ export function initialSnapshot(event: ReceivedEvent): CaseSnapshot {
     state: receiveTransition.to,
     version: 1,
     channel: event.data.channel,
-    receivedAt: event.at,
+    receivedAt: event.data.receivedAt ?? event.at,
     updatedAt: event.at,
     ...FRESH_PROCEDURE,
     reopenCount: 0,

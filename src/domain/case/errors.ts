@@ -10,6 +10,8 @@ export const CASE_ERROR_MESSAGES = {
   state_not_allowed: 'Dieser Verfahrensschritt ist im aktuellen Stand des Verfahrens nicht möglich.',
   channel_not_allowed:
     'Über dieses System können Anträge nur online eingereicht werden. Eingänge per Post, Fax oder E-Mail erfasst die Geschäftsstelle.',
+  received_at_not_allowed:
+    'Der Eingangszeitpunkt kann nur für Eingänge per Post, Fax oder E-Mail angegeben werden und darf nicht in der Zukunft liegen.',
   exclusion_review_missing: 'Vor der Befassung muss die Prüfung der Ausschlussgründe erfasst sein.',
   mandatory_exclusion_ground:
     'Es liegt ein zwingender Ausschlussgrund vor (§ 5 Abs. 1 HFKVO NRW). Eine Befassung ist nicht möglich.',

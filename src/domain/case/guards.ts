@@ -21,7 +21,14 @@ const instant = (iso: string): number => Date.parse(iso);
 /** Applicants and representatives can only submit online; paper, fax and mail are registered by the office. */
 export function receiveGuard(command: ReceiveCommand, context: GuardContext): CaseError | null {
   const selfService = context.actor.role === 'applicant' || context.actor.role === 'representative';
-  return selfService && command.channel !== 'online' ? refusal('channel_not_allowed') : null;
+  if (selfService && command.channel !== 'online') return refusal('channel_not_allowed');
+  // A stamp date is for what came by post, fax or e-mail; online the moment of receipt is now.
+  if (command.receivedAt !== undefined) {
+    if (command.channel === 'online' || instant(command.receivedAt) > instant(context.at)) {
+      return refusal('received_at_not_allowed');
+    }
+  }
+  return null;
 }
 
 /** Taking up needs the exclusion review; mandatory grounds exclude it, "as a rule" grounds need reasons. */

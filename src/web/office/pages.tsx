@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
+  intakeTexts,
   ROLE_LABELS,
   STATE_LABELS,
   stepTexts,
@@ -53,6 +54,11 @@ export function InboxPage({
     <Layout ctx={ctx} title={t.inboxTitle}>
       <h1 class="kern-heading-x-large">{t.inboxTitle}</h1>
       <p class="kern-body">{t.inboxLead}</p>
+      <p class="kern-body">
+        <a class="kern-link" href="/geschaeftsstelle/eingang">
+          {intakeTexts.link}
+        </a>
+      </p>
       <form method="get" action="/geschaeftsstelle" class="app-filter" aria-label={t.searchLabel}>
         <TextInput
           id="suche"
@@ -210,7 +216,17 @@ export function CaseFilePage({
             </section>
           ))}
         </>
-      ) : null}
+      ) : (
+        <>
+          <h2 class="kern-heading-large">{t.sectionPersons}</h2>
+          <SummaryList
+            rows={file.persons.map((p) => ({
+              key: `${p.givenNames} ${p.familyName}`,
+              value: `${formatPartialDate(p.birthDate)} · ${nationalityName(p.nationalityCode)}`,
+            }))}
+          />
+        </>
+      )}
       <h2 class="kern-heading-large">{t.sectionDocuments}</h2>
       {file.documents.length === 0 ? (
         <p class="kern-body">{t.noDocuments}</p>

@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { stepTexts } from '../../../content/messages/office/de.ts';
 import type { CaseFileUseCases } from '../../application/case-file.ts';
 import type { CaseUseCases } from '../../application/cases.ts';
+import type { IntakeUseCase } from '../../application/intake.ts';
 import {
   type Actor,
   type CaseState,
@@ -24,6 +25,7 @@ import { pageContext, sendPage } from '../pages.tsx';
 import { single, unflatten } from '../public/application/form-body.ts';
 import { renderPage } from '../views/render.ts';
 import { commandFromForm, officeSteps, StepForms } from './commands.tsx';
+import { IntakePage, intakeFromForm } from './intake.tsx';
 import { CaseFilePage, InboxPage } from './pages.tsx';
 
 export interface OfficePagesDeps {
@@ -43,6 +45,8 @@ export interface OfficePagesDeps {
   csrfToken(request: FastifyRequest, reply: FastifyReply): string;
   /** The end of a logged-in page: the warning before the session times out. */
   sessionTail(request: FastifyRequest, reply: FastifyReply): ComponentChildren;
+  intake: IntakeUseCase;
+  nationalities: readonly { code: string; label: string }[];
 }
 
 export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
@@ -69,6 +73,51 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
       return sendPage(reply, renderPage(<InboxPage ctx={ctx} rows={rows} state={shown} search={search} />));
     },
   );
+
+  app.get('/geschaeftsstelle/eingang', { preHandler: deps.guard }, async (request, reply) => {
+    const ctx = {
+      ...pageContext(request, reply),
+      lang: 'de' as const,
+      tail: deps.sessionTail(request, reply),
+    };
+    return sendPage(
+      reply,
+      renderPage(
+        <IntakePage
+          ctx={ctx}
+          draft={{ persons: [] }}
+          errors={[]}
+          csrf={deps.csrfToken(request, reply)}
+          nationalities={deps.nationalities}
+        />,
+      ),
+    );
+  });
+
+  app.post('/geschaeftsstelle/eingang', { preHandler: deps.guard }, async (request, reply) => {
+    const draft = intakeFromForm(unflatten(request.body));
+    const result = await deps.intake.register(deps.actorOf(request), draft);
+    if (result.ok) return reply.redirect(`/geschaeftsstelle/faelle/${result.caseId}?schritt=ok`, 303);
+    if ('forbidden' in result) return notFound(reply);
+    const ctx = {
+      ...pageContext(request, reply),
+      lang: 'de' as const,
+      tail: deps.sessionTail(request, reply),
+    };
+    return sendPage(
+      reply,
+      renderPage(
+        <IntakePage
+          ctx={ctx}
+          draft={draft}
+          errors={result.errors}
+          csrf={deps.csrfToken(request, reply)}
+          nationalities={deps.nationalities}
+        />,
+      ),
+      400,
+    );
+  });
 
   async function caseFilePage(
     request: FastifyRequest,
