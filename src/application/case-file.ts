@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import { mayDo, maySeeDocument } from '../domain/access/policy.ts';
 import type { Actor } from '../domain/case/index.ts';
+import { isEvidenceCategory, isSpecialCategory } from '../domain/evidence/index.ts';
 import { nameKey } from '../domain/search/name-key.ts';
 import type {
   BlobStore,
@@ -15,13 +16,23 @@ import type {
   InboxFilter,
   InboxRow,
   UnitOfWork,
+  UploadInspector,
 } from './ports.ts';
+import { inspectUploaded } from './uploaded-file.ts';
 
 export interface CaseFileDeps {
   reader: CaseFileReader;
   blobs: BlobStore;
   uow: UnitOfWork;
   clock: Clock;
+  inspector: UploadInspector;
+}
+
+/** What the office files besides the evidence kinds: the formless letter, the authority's statement, other mail. */
+export const OFFICE_DOCUMENT_KINDS = ['application_letter', 'authority_statement', 'correspondence'] as const;
+
+export function isOfficeDocumentCategory(value: string): boolean {
+  return (OFFICE_DOCUMENT_KINDS as readonly string[]).includes(value) || isEvidenceCategory(value);
 }
 
 export function caseFileUseCases(deps: CaseFileDeps) {
@@ -51,6 +62,59 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       if (!file) return null;
       await audit(actor, 'case_file.viewed', caseId);
       return { ...file, documents: file.documents.filter((d) => maySeeDocument(actor.role, d)) };
+    },
+
+    /** A scanned letter or later evidence, added by the office: inspected like every upload, audited. */
+    async addDocument(
+      actor: Actor,
+      upload: {
+        caseId: string;
+        documentId: string;
+        blobKey: string;
+        size: number;
+        sha256: string;
+        fileName: string;
+        category: string;
+      },
+    ): Promise<{ ok: true } | { ok: false; code: string; message: string } | null> {
+      if (!mayDo(actor.role, 'view_case_file') || !isOfficeDocumentCategory(upload.category)) {
+        await deps.blobs.delete(upload.blobKey).catch(() => undefined);
+        return null;
+      }
+      const file = await deps.reader.caseFile(upload.caseId);
+      if (!file) {
+        await deps.blobs.delete(upload.blobKey).catch(() => undefined);
+        return null;
+      }
+      if (file.documents.some((d) => d.id === upload.documentId)) return { ok: true };
+      const verdict = await inspectUploaded(deps, upload);
+      if (!verdict.ok) return verdict;
+      await deps.uow.run(async ({ filings, audit: trail }) => {
+        await filings.insertDocuments(upload.caseId, [
+          {
+            id: upload.documentId,
+            personId: null,
+            evidenceItem: null,
+            category: upload.category,
+            specialCategory: isEvidenceCategory(upload.category) && isSpecialCategory(upload.category),
+            fileName: verdict.safeName,
+            contentType: verdict.contentType,
+            size: verdict.stored.size,
+            sha256: verdict.stored.sha256,
+            blobKey: verdict.stored.key,
+            flags: verdict.flags,
+            uploadedByRole: actor.role,
+          },
+        ]);
+        await trail.append({
+          at: deps.clock.now(),
+          actor,
+          action: 'document.added',
+          resource: { type: 'case', id: upload.caseId },
+          details: { documentId: upload.documentId, category: upload.category },
+        });
+      });
+      return { ok: true };
     },
 
     /** A document's plaintext for download; the download is audited. */

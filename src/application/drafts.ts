@@ -30,6 +30,7 @@ import type {
   UnitOfWork,
   UploadInspector,
 } from './ports.ts';
+import { inspectUploaded } from './uploaded-file.ts';
 
 /** How long a draft is kept after its last change. */
 export const DRAFT_LIFETIME_DAYS = 180;
@@ -298,24 +299,8 @@ export function draftUseCases(deps: DraftDeps) {
     uploadErrors,
   };
 
-  /** Inspects an upload; a refused file is deleted at once. */
-  async function inspected(upload: { blobKey: string; size: number; sha256: string; fileName: string }) {
-    const verdict = await deps.inspector.inspect({
-      open: () => deps.blobs.get(upload.blobKey),
-      size: upload.size,
-      declaredName: upload.fileName,
-    });
-    if (!verdict.ok) {
-      await deps.blobs.delete(upload.blobKey).catch(() => undefined);
-      return verdict;
-    }
-    let stored = { key: upload.blobKey, sha256: upload.sha256, size: upload.size };
-    if (verdict.normalised) {
-      stored = await deps.blobs.put(verdict.normalised);
-      await deps.blobs.delete(upload.blobKey).catch(() => undefined);
-    }
-    return { ...verdict, stored };
-  }
+  const inspected = (upload: { blobKey: string; size: number; sha256: string; fileName: string }) =>
+    inspectUploaded(deps, upload);
 
   /** Evidence handed in after submitting goes straight into the case file (and the audit trail). */
   async function acceptLater(

@@ -77,6 +77,8 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       nationalityName: services.nationalityName,
       today: () => services.validation().today,
       intake: services.intake,
+      uploads: services.uploads,
+      maxUploadBytes: config.uploads.maxFileBytes,
       nationalities: nationalityOptions(services.nationalities),
     },
     application: {

@@ -25,7 +25,7 @@ import { type CaseFileUseCases, caseFileUseCases } from '../application/case-fil
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
 import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
-import type { BlobStore, Clock, Randomness } from '../application/ports.ts';
+import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
 import type { Config } from '../config/config.ts';
@@ -82,6 +82,13 @@ export async function createServices(
   });
   const names = new Map(nationalities.map((n) => [n.code, n.adjective]));
   const uow = createUnitOfWork(database.db);
+  const inspector: UploadInspector = {
+    inspect: (input) =>
+      inspectUpload({
+        ...input,
+        limits: { maxBytes: config.uploads.maxFileBytes, maxImageBytes: config.uploads.maxFileBytes },
+      }),
+  };
   const common = { uow, clock, random: secureRandom, validation, publicUrl: config.publicUrl };
   return {
     blobs,
@@ -90,7 +97,7 @@ export async function createServices(
     nationalityName: (code) => names.get(code) ?? code,
     clock,
     cases: caseUseCases({ uow, clock }),
-    caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock }),
+    caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock, inspector }),
     intake: intakeUseCase({
       ...common,
       authorities: authorityDirectory(database.db),
@@ -110,13 +117,7 @@ export async function createServices(
       ...common,
       drafts: draftStoreIn(database.db),
       blobs,
-      inspector: {
-        inspect: (input) =>
-          inspectUpload({
-            ...input,
-            limits: { maxBytes: config.uploads.maxFileBytes, maxImageBytes: config.uploads.maxFileBytes },
-          }),
-      },
+      inspector,
       limits: { maxBytesPerApplication: config.uploads.maxApplicationBytes },
     }),
     uploads: createTusBlobStore({ db: database.db, blobs, maxBytes: config.uploads.maxFileBytes }),

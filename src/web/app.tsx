@@ -201,7 +201,7 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
       });
     }
     if (deps.office) {
-      registerOfficePages(app, {
+      await registerOfficePages(app, {
         ...deps.office,
         guard: requireStaff(['office_clerk', 'office_head']),
         homeGuard: requireStaff(['office_clerk', 'office_head', 'admin']),

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
+import { pdfkitLetter, peExecutable } from '../../src/adapters/scan/test-support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { fileApplication } from '../support/applicant.ts';
 import { createStaffUser, type StaffUser, totpCode } from '../support/staff-app.ts';
@@ -270,6 +271,41 @@ describe('office over HTTP', () => {
       (await web.get(`/geschaeftsstelle?suche=${encodeURIComponent('Jussuf Ozturk')}`)).body,
       /Yusuf Öztürk/,
     );
+
+    // The scanned letter goes into the case file, inspected like any upload, and audited.
+    const caseId = (ok.location ?? '').split('/')[3]?.split('?')[0] ?? '';
+    const filed = await web.upload(
+      '/geschaeftsstelle/hochladen',
+      { caseId, category: 'application_letter' },
+      { field: 'datei', name: 'Schreiben.pdf', type: 'application/pdf', bytes: await pdfkitLetter() },
+    );
+    assert.equal(filed.status, 303, filed.body.slice(0, 200));
+    assert.equal(filed.location, `/geschaeftsstelle/faelle/${caseId}?schritt=ok`);
+    const refused = await web.upload(
+      '/geschaeftsstelle/hochladen',
+      { caseId, category: 'application_letter' },
+      { field: 'datei', name: 'Schreiben2.pdf', type: 'application/pdf', bytes: peExecutable() },
+    );
+    assert.match(refused.location ?? '', /fehler=executable/);
+    assert.match((await web.get(refused.location ?? '')).body, /Die Datei wurde nicht angenommen/);
+    const docs = await app.database.db
+      .selectFrom('documents')
+      .select(['category', 'uploaded_by_role'])
+      .where('case_id', '=', caseId)
+      .execute();
+    assert.deepEqual(docs, [{ category: 'application_letter', uploaded_by_role: 'office_clerk' }]);
+    const added = await app.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'document.added')
+      .execute();
+    assert.equal(added.length, 1);
+    const anonymous = await new WebClient(app.url).upload(
+      '/geschaeftsstelle/hochladen',
+      { caseId, category: 'application_letter' },
+      { field: 'datei', name: 'x.pdf', type: 'application/pdf', bytes: await pdfkitLetter() },
+    );
+    assert.equal(anonymous.status, 404, 'only the office files documents');
   });
 
   test('steps follow the table; a stale form and a missing CSRF token are refused', async () => {

@@ -135,6 +135,7 @@ export const stepTexts = {
   refused: 'Der Schritt wurde nicht ausgeführt:',
   badDate: 'Bitte geben Sie ein gültiges Datum an.',
   done: 'Der Schritt wurde ausgeführt.',
+  uploadRefused: 'Die Datei wurde nicht angenommen:',
 } as const;
 
 export const intakeTexts = {
@@ -149,3 +150,17 @@ export const intakeTexts = {
   note: 'Notiz zum Eingang (zum Beispiel „Schreiben von RAin Müller, 12 Seiten“)',
   submit: 'Fall anlegen',
 } as const;
+
+export const documentTexts = {
+  title: 'Dokument hinzufügen',
+  lead: 'Zum Beispiel das eingescannte Schreiben, eine Stellungnahme per Post oder nachgereichte Unterlagen.',
+  category: 'Art des Dokuments',
+  file: 'Datei (PDF oder Bild)',
+  submit: 'Hochladen',
+} as const;
+
+export const OFFICE_DOCUMENT_LABELS: Record<string, string> = {
+  application_letter: 'Antragsschreiben',
+  authority_statement: 'Stellungnahme der Ausländerbehörde',
+  correspondence: 'Schriftverkehr',
+};

@@ -5,6 +5,7 @@ import {
   CHANNEL_LABELS,
   EVENT_LABELS,
   intakeTexts,
+  OFFICE_DOCUMENT_LABELS,
   ROLE_LABELS,
   STATE_LABELS,
   stepTexts,
@@ -37,7 +38,7 @@ const categoryLabel = (c: string) =>
       ? 'Eingangsbestätigung'
       : c === 'application_copy'
         ? 'Antrag (PDF)'
-        : c;
+        : (OFFICE_DOCUMENT_LABELS[c] ?? c);
 
 export function InboxPage({
   ctx,

@@ -3,12 +3,15 @@
  * only office roles); "not yours" and "does not exist" both answer with the normal 404 page.
  */
 
+import type { DataStore } from '@tus/utils';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { stepTexts } from '../../../content/messages/office/de.ts';
 import type { CaseFileUseCases } from '../../application/case-file.ts';
 import type { CaseUseCases } from '../../application/cases.ts';
+import { documentIdFor } from '../../application/drafts.ts';
 import type { IntakeUseCase } from '../../application/intake.ts';
+import type { UploadStore } from '../../application/ports.ts';
 import {
   type Actor,
   type CaseState,
@@ -23,8 +26,11 @@ import { statementDueDate } from '../../domain/rules/deadlines.ts';
 import type { ProcedureProfile } from '../../domain/rules/profile.ts';
 import { pageContext, sendPage } from '../pages.tsx';
 import { single, unflatten } from '../public/application/form-body.ts';
+import { uploadErrorText } from '../public/application/routes.tsx';
+import { registerUploads } from '../public/upload/routes.ts';
 import { renderPage } from '../views/render.ts';
 import { commandFromForm, officeSteps, StepForms } from './commands.tsx';
+import { DocumentUploadForm } from './documents.tsx';
 import { IntakePage, intakeFromForm } from './intake.tsx';
 import { CaseFilePage, InboxPage } from './pages.tsx';
 
@@ -47,9 +53,14 @@ export interface OfficePagesDeps {
   sessionTail(request: FastifyRequest, reply: FastifyReply): ComponentChildren;
   intake: IntakeUseCase;
   nationalities: readonly { code: string; label: string }[];
+  /** The resumable upload store, for scanned letters and later evidence the office files. */
+  uploads: UploadStore<DataStore>;
+  maxUploadBytes: number;
 }
 
-export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
+const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
+
+export async function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
   const notFound = (reply: FastifyReply) => reply.callNotFound();
 
   app.get<{ Querystring: { stand?: string; suche?: string } }>(
@@ -119,6 +130,39 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
     );
   });
 
+  await registerUploads(app, {
+    basePath: OFFICE_UPLOADS,
+    store: deps.uploads,
+    maxBytes: deps.maxUploadBytes,
+    async authorize(request) {
+      const staff = request.staff;
+      return staff && (staff.role === 'office_clerk' || staff.role === 'office_head')
+        ? `${staff.role}:${staff.userId}`
+        : null;
+    },
+    async onComplete(upload) {
+      const [role, id] = upload.ownerId.split(':') as [Actor['role'], string];
+      const caseId = upload.metadata.caseId ?? '';
+      const back = `/geschaeftsstelle/faelle/${encodeURIComponent(caseId)}`;
+      const documentId = documentIdFor(upload.uploadId);
+      const added = await deps.caseFiles.addDocument(
+        { role, id },
+        {
+          caseId,
+          documentId,
+          blobKey: upload.blobKey,
+          size: upload.size,
+          sha256: upload.sha256,
+          fileName: upload.fileName,
+          category: upload.metadata.category ?? '',
+        },
+      );
+      if (!added) return { documentId: '', redirect: '/geschaeftsstelle' };
+      if (!added.ok) return { documentId: '', redirect: `${back}?fehler=${encodeURIComponent(added.code)}` };
+      return { documentId, redirect: `${back}?schritt=ok` };
+    },
+  });
+
   async function caseFilePage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -140,6 +184,11 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
       reply,
       renderPage(
         <CaseFilePage ctx={ctx} file={file} nationalityName={deps.nationalityName} notice={notice}>
+          <DocumentUploadForm
+            caseId={file.caseId}
+            action={OFFICE_UPLOADS}
+            maxMb={Math.floor(deps.maxUploadBytes / 1024 ** 2)}
+          />
           <StepForms
             caseId={file.caseId}
             version={file.version}
@@ -154,7 +203,7 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
     );
   }
 
-  app.get<{ Params: { caseId: string }; Querystring: { schritt?: string } }>(
+  app.get<{ Params: { caseId: string }; Querystring: { schritt?: string; fehler?: string } }>(
     '/geschaeftsstelle/faelle/:caseId',
     { preHandler: deps.guard },
     async (request, reply) =>
@@ -162,7 +211,11 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
         request,
         reply,
         request.params.caseId,
-        request.query.schritt === 'ok' ? { kind: 'success', text: stepTexts.done } : null,
+        request.query.schritt === 'ok'
+          ? { kind: 'success', text: stepTexts.done }
+          : typeof request.query.fehler === 'string'
+            ? { kind: 'error', text: uploadRefusal(request.query.fehler) }
+            : null,
       ),
   );
 
@@ -223,4 +276,8 @@ export function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps)
         .send(doc.stream);
     },
   );
+}
+
+function uploadRefusal(code: string): string {
+  return `${stepTexts.uploadRefused} ${uploadErrorText(code) ?? ''}`.trim();
 }
