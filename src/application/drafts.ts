@@ -299,8 +299,9 @@ export function draftUseCases(deps: DraftDeps) {
     uploadErrors,
   };
 
-  const inspected = (upload: { blobKey: string; size: number; sha256: string; fileName: string }) =>
-    inspectUploaded(deps, upload);
+  function inspected(upload: { blobKey: string; size: number; sha256: string; fileName: string }) {
+    return inspectUploaded(deps, upload);
+  }
 
   /** Evidence handed in after submitting goes straight into the case file (and the audit trail). */
   async function acceptLater(
