@@ -64,6 +64,34 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       return { ...file, documents: file.documents.filter((d) => maySeeDocument(actor.role, d)) };
     },
 
+    /**
+     * Earlier or parallel cases that may concern the same person: born in the same year, and the same
+     * name once spelling variants are folded (re-applications need new facts, so the office must know).
+     */
+    async possibleRepeats(actor: Actor, caseId: string) {
+      if (!mayDo(actor.role, 'view_case_file')) return [];
+      const key = (p: { givenNames: string; familyName: string }) =>
+        nameKey(`${p.givenNames} ${p.familyName}`);
+      const found = new Map<
+        string,
+        { caseId: string; caseNumber: string; state: string; receivedAt: Date }
+      >();
+      for (const { person, other } of await deps.reader.sameBirthYear(caseId)) {
+        const sameName =
+          key(person) === key(other) ||
+          (nameKey(person.familyName) === nameKey(other.familyName) &&
+            nameKey(person.givenNames).split(' ')[0] === nameKey(other.givenNames).split(' ')[0]);
+        if (sameName)
+          found.set(other.caseId, {
+            caseId: other.caseId,
+            caseNumber: other.caseNumber,
+            state: other.state,
+            receivedAt: other.receivedAt,
+          });
+      }
+      return [...found.values()].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+    },
+
     /** A scanned letter or later evidence, added by the office: inspected like every upload, audited. */
     async addDocument(
       actor: Actor,

@@ -586,6 +586,20 @@ export interface CaseFileData {
 export interface CaseFileReader {
   inbox(filter: InboxFilter): Promise<InboxRow[]>;
   caseFile(caseId: string): Promise<CaseFileData | null>;
+  /** Persons of other cases born in the same year as a person of this case (candidates for repeats). */
+  sameBirthYear(caseId: string): Promise<
+    {
+      person: { givenNames: string; familyName: string };
+      other: {
+        caseId: string;
+        caseNumber: string;
+        state: string;
+        receivedAt: Date;
+        givenNames: string;
+        familyName: string;
+      };
+    }[]
+  >;
   /** A document with its blob, only if it belongs to the case. */
   document(
     caseId: string,

@@ -154,6 +154,17 @@ describe('office over HTTP', () => {
       assert.ok((await find(q)).includes(second), `finds ${q}`);
     assert.ok(!(await find('Muhammad')).includes(caseNumber), 'a different name does not match');
     assert.match(await find('Xylophon'), /Keine Fälle gefunden/);
+    // A second application of the same family under another spelling warns of the first in the case file.
+    const third = await fileApplication(new WebClient(app.url), 'Muhammad');
+    const { id: thirdId } = await app.database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('case_number', '=', third)
+      .executeTakeFirstOrThrow();
+    const file = (await web.get(`/geschaeftsstelle/faelle/${thirdId}`)).body;
+    assert.match(file, /Mögliche weitere Anträge derselben Person/);
+    assert.ok(file.includes(second), 'the earlier case of Zehra Mohammed is named');
+    assert.ok(!file.includes(`>${caseNumber}<`), 'a different family is not');
     const odd = await web.get(`/geschaeftsstelle?suche=${encodeURIComponent("%_\\' OR 1=1; --")}`);
     assert.equal(odd.status, 200, 'odd input is just text');
   });

@@ -96,6 +96,9 @@ export const officeDe = {
   deportationDate: 'Abschiebungstermin',
   authorityNone: 'nicht zugeordnet',
   backToInbox: 'Zu den Fällen',
+  repeatsTitle: 'Mögliche weitere Anträge derselben Person',
+  repeatsText:
+    'Diese Fälle betreffen eine Person mit demselben Geburtsjahr und einem gleichen oder ähnlich geschriebenen Namen. Ein erneuter Antrag setzt neue Tatsachen voraus.',
 } as const;
 
 /** The office's name for each step of the procedure (the button and heading of its form). */

@@ -137,6 +137,42 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
       };
     },
 
+    async sameBirthYear(caseId) {
+      if (!UUID.test(caseId)) return [];
+      const rows = await db
+        .selectFrom('persons as p1')
+        .innerJoin('persons as p2', (join) =>
+          join
+            .onRef('p2.case_id', '!=', 'p1.case_id')
+            .on(sql`left(p2.birth_date, 4)`, '=', sql`left(p1.birth_date, 4)`),
+        )
+        .innerJoin('cases as c2', 'c2.id', 'p2.case_id')
+        .select([
+          'p1.given_names as g1',
+          'p1.family_name as f1',
+          'p2.given_names as g2',
+          'p2.family_name as f2',
+          'c2.id as other_id',
+          'c2.case_number',
+          'c2.state',
+          'c2.received_at',
+        ])
+        .where('p1.case_id', '=', caseId)
+        .limit(2000)
+        .execute();
+      return rows.map((r) => ({
+        person: { givenNames: r.g1, familyName: r.f1 },
+        other: {
+          caseId: r.other_id,
+          caseNumber: r.case_number,
+          state: r.state,
+          receivedAt: new Date(r.received_at),
+          givenNames: r.g2,
+          familyName: r.f2,
+        },
+      }));
+    },
+
     async document(caseId, documentId) {
       if (!UUID.test(caseId) || !UUID.test(documentId)) return null;
       const row = await db

@@ -132,12 +132,15 @@ export function CaseFilePage({
   file,
   nationalityName,
   notice,
+  repeats = [],
   children,
 }: {
   ctx: PageContext;
   file: CaseFileData;
   nationalityName: (code: string) => string;
   notice: { kind: 'success' | 'error'; text: string } | null;
+  /** Other cases that may concern the same person. */
+  repeats?: readonly { caseId: string; caseNumber: string; state: string; receivedAt: Date }[];
   /** The forms of the steps the office can take now. */
   children?: ComponentChildren;
 }) {
@@ -152,6 +155,21 @@ export function CaseFilePage({
         </a>
       </p>
       <h1 class="kern-heading-x-large">{title}</h1>
+      {repeats.length > 0 ? (
+        <NotificationBanner kind="warning" title={t.repeatsTitle} id="repeats">
+          <p class="kern-body">{t.repeatsText}</p>
+          <ul class="kern-list">
+            {repeats.map((r) => (
+              <li key={r.caseId}>
+                <a class="kern-link" href={`/geschaeftsstelle/faelle/${r.caseId}`}>
+                  {r.caseNumber}
+                </a>{' '}
+                ({stateLabel(r.state)}, {dateTime(r.receivedAt)})
+              </li>
+            ))}
+          </ul>
+        </NotificationBanner>
+      ) : null}
       {notice ? (
         <NotificationBanner kind={notice.kind === 'success' ? 'success' : 'warning'} title={notice.text}>
           <p class="kern-body">{notice.text}</p>

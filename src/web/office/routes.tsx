@@ -179,11 +179,18 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     const file = await deps.caseFiles.open(actor, caseId);
     if (!file) return notFound(reply);
     const steps = isCaseState(file.state) ? officeSteps(commandsFrom(file.state, actor.role)) : [];
+    const repeats = await deps.caseFiles.possibleRepeats(actor, caseId);
     const [y, m, d] = statementDueDate(deps.today(), deps.profile).split('-');
     return sendPage(
       reply,
       renderPage(
-        <CaseFilePage ctx={ctx} file={file} nationalityName={deps.nationalityName} notice={notice}>
+        <CaseFilePage
+          ctx={ctx}
+          file={file}
+          nationalityName={deps.nationalityName}
+          notice={notice}
+          repeats={repeats}
+        >
           <DocumentUploadForm
             caseId={file.caseId}
             action={OFFICE_UPLOADS}
