@@ -62,3 +62,45 @@ export function authorityNoticeMail(input: { caseNumber: string; portalLink: str
     ].join('\n'),
   };
 }
+
+export function statementRequestMail(input: { caseNumber: string; dueOn: string; portalLink: string }) {
+  return {
+    subject: `Bitte um Stellungnahme – ${input.caseNumber}`,
+    text: [
+      'Guten Tag,',
+      '',
+      `die Härtefallkommission befasst sich mit dem Fall ${input.caseNumber} und bittet Ihre Behörde um eine`,
+      `schriftliche, begründete Stellungnahme bis zum ${input.dueOn}.`,
+      '',
+      `Die Angaben zum Fall und die Möglichkeit zur Antwort finden Sie im Behördenportal: ${input.portalLink}`,
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+export function notTakenUpAuthorityMail(input: { caseNumber: string; portalLink: string }) {
+  return {
+    subject: `Keine Befassung der Härtefallkommission – ${input.caseNumber}`,
+    text: [
+      'Guten Tag,',
+      '',
+      `die Härtefallkommission befasst sich nicht mit dem Fall ${input.caseNumber}. Das Härtefallverfahren ist damit beendet.`,
+      `Einzelheiten finden Sie im Behördenportal: ${input.portalLink}`,
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+export function notTakenUpApplicantMail(input: { caseNumber: string }) {
+  return {
+    subject: `Ihr Härtefallantrag – ${input.caseNumber}`,
+    text: [
+      'Guten Tag,',
+      '',
+      `die Härtefallkommission befasst sich nicht mit Ihrem Antrag (Aktenzeichen ${input.caseNumber}).`,
+      'Sie erhalten dazu ein Schreiben der Geschäftsstelle mit den Gründen. Das Härtefallverfahren ist damit beendet.',
+      'Bei Fragen zu Ihrem Aufenthalt wenden Sie sich bitte an Ihre Ausländerbehörde oder eine Beratungsstelle.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}

@@ -6,6 +6,7 @@ import {
   type Actor,
   type CaseCommand,
   type CaseError,
+  type CaseEvent,
   type CaseSnapshot,
   decide,
   evolve,
@@ -88,7 +89,17 @@ export async function registerReceivedCase(
   return { ok: true, caseId: snapshot.id, caseNumber, snapshot };
 }
 
-export function caseUseCases(deps: { uow: UnitOfWork; clock: Clock }): CaseUseCases {
+export function caseUseCases(deps: {
+  uow: UnitOfWork;
+  clock: Clock;
+  /** Queues the mails the accepted events cause, in the same transaction. */
+  notices?: (
+    scope: Pick<TransactionScope, 'outbox' | 'contacts'>,
+    caseId: string,
+    events: readonly CaseEvent[],
+    version: number,
+  ) => Promise<void>;
+}): CaseUseCases {
   const { uow, clock } = deps;
   return {
     receiveCase: (input) =>
@@ -106,7 +117,8 @@ export function caseUseCases(deps: { uow: UnitOfWork; clock: Clock }): CaseUseCa
       }),
 
     applyCommand: (input) =>
-      uow.run(async ({ cases, audit }): Promise<CaseOutcome> => {
+      uow.run(async (scope): Promise<CaseOutcome> => {
+        const { cases, audit } = scope;
         const current = await cases.loadForUpdate(input.caseId);
         if (!current) return { ok: false, kind: 'not_found' };
         if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
@@ -129,6 +141,7 @@ export function caseUseCases(deps: { uow: UnitOfWork; clock: Clock }): CaseUseCa
             details: { from: current.state, to: next.state, version: next.version },
           });
         }
+        await deps.notices?.(scope, next.id, result.events, next.version);
         const caseNumber = (await cases.caseNumberOf(next.id)) ?? '';
         return { ok: true, caseId: next.id, caseNumber, snapshot: next };
       }),

@@ -129,6 +129,7 @@ export interface TransactionScope {
   outbox: Outbox;
   drafts: DraftStore;
   filings: FilingStore;
+  contacts: CaseContacts;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
@@ -646,4 +647,11 @@ export interface Administration {
   setDisabled(id: string, disabled: boolean, actor: { role: string; id: string }): Promise<boolean>;
   /** Lifts a lockout and resets the failure count. */
   unlock(id: string, actor: { role: string; id: string }): Promise<boolean>;
+}
+
+/** Where the notices of a case go: the authority's address and the applicant's (or representative's). */
+export interface CaseContacts {
+  of(
+    caseId: string,
+  ): Promise<{ caseNumber: string; authorityEmail: string | null; applicantEmails: string[] } | null>;
 }

@@ -25,6 +25,7 @@ import { type CaseFileUseCases, caseFileUseCases } from '../application/case-fil
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
 import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
+import { noticesFor } from '../application/notices.ts';
 import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
@@ -96,7 +97,11 @@ export async function createServices(
     validation,
     nationalityName: (code) => names.get(code) ?? code,
     clock,
-    cases: caseUseCases({ uow, clock }),
+    cases: caseUseCases({
+      uow,
+      clock,
+      notices: noticesFor({ publicUrl: config.publicUrl }),
+    }),
     caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock, inspector }),
     intake: intakeUseCase({
       ...common,

@@ -383,5 +383,34 @@ describe('office over HTTP', () => {
       history.map((h) => h.event_type),
       ['Received', 'PreCheckStarted', 'ExclusionReviewRecorded', 'TakenUp'],
     );
+    // Asking the authority for its statement mails it (no personal data), in the step's transaction.
+    const due = new Date(Date.now() + 28 * 24 * 3600 * 1000);
+    const asked = await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/requestStatement`, {
+      _csrf: csrfOf(fresh.body),
+      version: String(Number(v3) + 1),
+      'dueAt.day': String(due.getUTCDate()),
+      'dueAt.month': String(due.getUTCMonth() + 1),
+      'dueAt.year': String(due.getUTCFullYear()),
+    });
+    assert.equal(asked.status, 303, asked.body.slice(0, 300));
+    let mail = '';
+    for (let i = 0; i < 100 && !mail; i++) {
+      const dir = join(app.dataDir, 'mail');
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        const text = await readFile(join(dir, name), 'utf8');
+        if (
+          text.includes('abh@duesseldorf.example') &&
+          text.includes(caseNumber) &&
+          /Stellungnahme/.test(text)
+        )
+          mail = text;
+      }
+      if (!mail) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(mail, 'statement request mailed');
+    assert.ok(
+      !mail.includes('Zehra') && !mail.includes('Emre') && !mail.includes('Essen'),
+      'no personal data in the mail',
+    );
   });
 });

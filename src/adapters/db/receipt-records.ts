@@ -1,6 +1,6 @@
 /** The receipt's facts from the filed application, and the stored receipt linked back to it. */
 import type { Kysely } from 'kysely';
-import type { FiledCaseLookup, ReceiptRecords } from '../../application/ports.ts';
+import type { CaseContacts, FiledCaseLookup, ReceiptRecords } from '../../application/ports.ts';
 import type { Database } from './schema.ts';
 
 export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
@@ -123,6 +123,28 @@ export function filedCaseLookup(db: Kysely<Database>): FiledCaseLookup {
         size: Number(r.size),
         createdAt: r.created_at,
       }));
+    },
+  };
+}
+
+/** Contacts for the notices of a case: the authority's address and the applicant's or representative's. */
+export function caseContacts(db: Kysely<Database>): CaseContacts {
+  const records = receiptRecords(db);
+  return {
+    async of(caseId) {
+      const row = await db
+        .selectFrom('cases as c')
+        .leftJoin('organisations as o', 'o.id', 'c.authority_id')
+        .select(['c.case_number', 'o.email'])
+        .where('c.id', '=', caseId)
+        .executeTakeFirst();
+      if (!row) return null;
+      const facts = await records.load(caseId);
+      return {
+        caseNumber: row.case_number,
+        authorityEmail: row.email,
+        applicantEmails: facts?.recipients ?? [],
+      };
     },
   };
 }

@@ -5,6 +5,7 @@ import { caseStoreIn } from './case-store.ts';
 import { draftStoreIn } from './draft-store.ts';
 import { filingStoreIn } from './filing-store.ts';
 import { outboxIn } from './outbox-store.ts';
+import { caseContacts } from './receipt-records.ts';
 import type { Database } from './schema.ts';
 
 /** One database transaction per use case, with every store bound to it. */
@@ -18,6 +19,7 @@ export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
           outbox: outboxIn(trx),
           drafts: draftStoreIn(trx),
           filings: filingStoreIn(trx),
+          contacts: caseContacts(trx),
         }),
       ),
   };
