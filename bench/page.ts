@@ -70,7 +70,7 @@ export async function run(): Promise<BenchResult> {
       'der Abstand zur Fastify-Zeile sind Plugins (helmet, compress, cookie, rate-limit, Metriken) und Rendern.',
     `Latenz p50/p99: Seite ${ours.latencyP50}/${ours.latencyP99} ms, hello-world ${base.latencyP50}/${base.latencyP99} ms; ` +
       `RSS Seite ${fmt(ours.rssBefore)} → ${fmt(ours.rssAfter)} MB.`,
-    'Noch ohne Sitzungs-Lookup und DB-Lesezugriff: die Wizard-Seite kommt mit Issue 3 (dann misst dieser Benchmark sie).',
+    'Ohne Sitzungs-Lookup und DB-Lesezugriff: die Antragsseite misst wizard-page; Zerlegung je Plugin: node --import tsx bench/breakdown.ts plugins.',
     'Rate-Limit im Benchmark-Server angehoben (sonst 429 nach 600 Anfragen/min), das Plugin läuft weiter mit.',
   ];
   const all = [ours, base, sameBytes.node, sameBytes.fastify];

@@ -2,7 +2,8 @@
  * `npm run bench` runs every benchmark, `npm run bench -- NAME` one. Prints one table (ours,
  * same-run baseline, ratio, target, pass/fail) and writes bench/results/latest.json.
  * Exit code: 0 when the harness worked (a missed target is a FAIL row, not an error),
- * 1 when a benchmark could not be run, 2 for an unknown name.
+ * 1 when a benchmark could not be run, 2 for an unknown name. A benchmark that cannot run on this
+ * machine (run() throws Unavailable, e.g. no PostgreSQL) gets a row with the reason, not an error.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -12,14 +13,26 @@ import { cleanupAll, installCleanupHandlers } from './lib/children.ts';
 import * as page from './page.ts';
 import * as pageWeight from './page-weight.ts';
 import { pending } from './pending.ts';
-import type { Benchmark, BenchResult, PendingBenchmark } from './types.ts';
+import * as submit from './submit.ts';
+import { type Benchmark, type BenchResult, type PendingBenchmark, Unavailable } from './types.ts';
+import * as uploadIngest from './upload-ingest.ts';
+import * as wizardPage from './wizard-page.ts';
 
-const BENCHMARKS: Benchmark[] = [page, coldStart, pageWeight];
+const BENCHMARKS: Benchmark[] = [
+  page,
+  wizardPage,
+  uploadIngest,
+  submit.pglite,
+  submit.postgres,
+  coldStart,
+  pageWeight,
+];
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 
 type Row =
   | { name: string; target: string; status: 'measured'; result: BenchResult; seconds: number }
   | { name: string; target: string; status: 'error'; error: string; seconds: number }
+  | { name: string; target: string; status: 'unavailable'; reason: string; seconds: number }
   | { name: string; target: string; status: 'pending'; issue: number; what: string };
 
 function machine() {
@@ -54,6 +67,7 @@ function table(rows: Row[]): string {
       ];
     }
     if (r.status === 'error') return [r.name, '–', '–', '–', r.target, 'FEHLER'];
+    if (r.status === 'unavailable') return [r.name, '–', '–', '–', r.target, 'hier nicht möglich'];
     return [r.name, '–', '–', '–', r.target, `noch nicht gebaut (#${r.issue})`];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
@@ -66,6 +80,8 @@ function details(rows: Row[]): string {
   for (const r of rows) {
     if (r.status === 'measured') {
       out.push(`${r.name} (${r.seconds.toFixed(0)} s):`, ...(r.result.notes ?? []).map((n) => `  - ${n}`));
+    } else if (r.status === 'unavailable') {
+      out.push(`${r.name}: hier nicht möglich – ${r.reason}`);
     } else if (r.status === 'error') {
       out.push(
         `${r.name}: FEHLER des Harness nach ${r.seconds.toFixed(0)} s:`,
@@ -108,6 +124,16 @@ async function main(): Promise<number> {
         seconds: (performance.now() - t0) / 1000,
       });
     } catch (err) {
+      if (err instanceof Unavailable) {
+        rows.push({
+          name: b.name,
+          target: b.target,
+          status: 'unavailable',
+          reason: err.message,
+          seconds: (performance.now() - t0) / 1000,
+        });
+        continue;
+      }
       const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
       rows.push({
         name: b.name,

@@ -28,3 +28,8 @@ export interface PendingBenchmark {
   issue: number;
   what: string;
 }
+
+/** Thrown by run() when the benchmark cannot run here (e.g. no PostgreSQL): a row with the reason, not an error. */
+export class Unavailable extends Error {
+  override name = 'Unavailable';
+}

@@ -13,6 +13,18 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
+const cleanups = new Set<() => void>();
+
+/**
+ * A synchronous last step for something the harness started outside a tracked child (e.g. a
+ * PostgreSQL cluster): run by cleanupAll() unless the returned function was called first.
+ */
+export function onCleanup(fn: () => void): () => void {
+  cleanups.add(fn);
+  return () => {
+    cleanups.delete(fn);
+  };
+}
 
 export function makeTempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -80,6 +92,14 @@ export function cleanupAll(): void {
     if (!exited(child)) child.kill('SIGKILL');
   }
   children.clear();
+  for (const fn of cleanups) {
+    try {
+      fn();
+    } catch {
+      // best effort on the way out
+    }
+  }
+  cleanups.clear();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   tempDirs.clear();
 }

@@ -5,6 +5,8 @@ export interface LoadOptions {
   connections: number;
   warmupSeconds: number;
   seconds: number;
+  /** Sent with every request (e.g. the draft cookie). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadFigures {
@@ -18,14 +20,19 @@ export interface LoadFigures {
   bytesPerResponse: number;
 }
 
-function once(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections, pipelining: 1, duration: seconds, timeout: 10 });
+function once(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<autocannon.Result> {
+  return autocannon({ url, connections, pipelining: 1, duration: seconds, timeout: 10, headers });
 }
 
 export async function measure(url: string, options: LoadOptions): Promise<LoadFigures> {
   if (new URL(url).hostname !== '127.0.0.1') throw new Error(`nur Loopback erlaubt: ${url}`);
-  await once(url, options.connections, options.warmupSeconds);
-  const r = await once(url, options.connections, options.seconds);
+  if (options.warmupSeconds > 0) await once(url, options.connections, options.warmupSeconds, options.headers);
+  const r = await once(url, options.connections, options.seconds, options.headers);
   const ok = r['2xx'];
   return {
     rps: ok / r.duration,

@@ -15,6 +15,8 @@ export interface ServerChild {
   profileStart(): Promise<void>;
   /** Stops it and writes the .cpuprofile to `file`. */
   profileStop(file: string): Promise<void>;
+  /** Asks the server one of its own questions (bench/servers/ipc.ts `Questions`). */
+  ask<T = unknown>(name: string, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,8 @@ type Message =
   | { type: 'listening'; url: string }
   | { type: 'rss'; mb: number }
   | { type: 'profile-started' }
-  | { type: 'profile-saved'; file: string };
+  | { type: 'profile-saved'; file: string }
+  | { type: 'answer'; name: string; value?: unknown; error?: string };
 
 function nextMessage<T extends Message['type']>(
   child: ChildProcess,
@@ -55,9 +58,10 @@ function nextMessage<T extends Message['type']>(
 export async function startServerChild(
   script: string,
   env: Record<string, string> = {},
+  options: { startTimeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ServerChild> {
   const dataDir = makeTempDir('hfk-bench-data-');
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', script], {
+  const child = spawnTracked(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
     env: { ...process.env, ...env, BENCH_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -71,7 +75,7 @@ export async function startServerChild(
     }
   };
   try {
-    const { url } = await nextMessage(child, 'listening', 60_000, output);
+    const { url } = await nextMessage(child, 'listening', options.startTimeoutMs ?? 60_000, output);
     return {
       url,
       pid: child.pid ?? 0,
@@ -89,6 +93,13 @@ export async function startServerChild(
         const reply = nextMessage(child, 'profile-saved', 30_000, output);
         child.send({ type: 'profile-stop', file });
         await reply;
+      },
+      async ask<T>(name: string, timeoutMs = 10_000): Promise<T> {
+        const reply = nextMessage(child, 'answer', timeoutMs, output);
+        child.send({ type: 'ask?', name });
+        const answer = await reply;
+        if (answer.error !== undefined) throw new Error(`${name}: ${answer.error}`);
+        return answer.value as T;
       },
       stop,
     };

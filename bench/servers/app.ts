@@ -1,39 +1,44 @@
 /**
- * The real web application, built as test/support/app.ts builds it (fresh migrated PGlite test
- * database, LOG_LEVEL silent, WORKER=off, loopback port) — with one difference: the rate limit.
+ * The real web application with the online application (bench/lib/compose-app.ts) on a loopback
+ * port, in its own process.
  *
- * composeApp() passes no rateLimitPerMinute, so @fastify/rate-limit allows 600 requests per minute
- * and IP; under load from one loopback address nearly every answer would be a 429. This file
- * therefore calls buildApp() with exactly the deps composeApp() uses (for WORKER=off composeApp adds
- * nothing else) and a limit no run can reach: the plugin still runs on every request, it just never
- * refuses. Keep in step with src/main/compose.ts.
+ * Environment (all optional):
+ *   BENCH_DB        memory (default) | file | postgres (needs BENCH_DATABASE_URL) — see compose-app.ts
+ *   BENCH_WORKER    off (default) | inline (the outbox worker in this process, as `npm start`)
+ *   UPLOAD_MAX_MB, APPLICATION_MAX_MB   passed to the config
+ *
+ * Besides `rss?` (ipc.ts) it answers the questions `stats` (counts of cases, documents and jobs),
+ * `worker-pause` and `worker-resume` (the in-process outbox worker), `eventloop` (event-loop delay
+ * since the last `eventloop-reset`: p50, p99, max in ms).
  */
-import { sql } from 'kysely';
-import { loadConfig } from '../../src/config/config.ts';
-import { loadDescriptions } from '../../src/main/compose.ts';
-import { buildApp } from '../../src/web/app.tsx';
-import { createTestDatabase } from '../../test/support/db.ts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type BenchDatabase, composeBenchApp, storedCounts } from '../lib/compose-app.ts';
 import { reportListening } from './ipc.ts';
 
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR fehlt');
-// This slice measures the embedded default; PostgreSQL comes with the submit benchmark.
-delete process.env.DATABASE_URL;
-const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', WORKER: 'off' });
-const database = await createTestDatabase();
-const app = await buildApp({
-  publicUrl: config.publicUrl,
-  trustProxy: config.trustProxy,
-  logger: { level: config.logLevel },
-  descriptions: await loadDescriptions(),
-  ready: async () => {
-    await sql`SELECT 1`.execute(database.db);
-    return true;
-  },
-  rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
+const database = (process.env.BENCH_DB ?? 'memory') as BenchDatabase;
+if (!['memory', 'file', 'postgres'].includes(database)) throw new Error(`BENCH_DB unbekannt: ${database}`);
+
+const bench = await composeBenchApp({
+  dataDir,
+  database,
+  postgresUrl: process.env.BENCH_DATABASE_URL,
+  worker: process.env.BENCH_WORKER === 'inline' ? 'inline' : 'off',
+  uploadMaxMb: process.env.UPLOAD_MAX_MB,
+  applicationMaxMb: process.env.APPLICATION_MAX_MB,
 });
-const url = await app.listen({ port: 0, host: '127.0.0.1' });
-reportListening(url, async () => {
-  await app.close();
-  await database.close();
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+const url = await bench.app.listen({ port: 0, host: '127.0.0.1' });
+reportListening(url, () => bench.close(), {
+  stats: () => storedCounts(bench.database),
+  'worker-pause': () => bench.pauseWorker(),
+  'worker-resume': async () => bench.resumeWorker(),
+  'eventloop-reset': async () => delay.reset(),
+  eventloop: async () => ({
+    p50: delay.percentile(50) / 1e6,
+    p99: delay.percentile(99) / 1e6,
+    max: delay.max / 1e6,
+  }),
 });

@@ -1,6 +1,6 @@
 /**
  * The child side of lib/server-child.ts: report the URL, answer memory questions, record a CPU
- * profile on request (bench/profile.ts), exit with the parent.
+ * profile on request (bench/profile.ts), answer the server's own questions (`ask`), exit with the parent.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -22,12 +22,25 @@ async function profile(m: { type?: string; file?: string }): Promise<void> {
     process.send?.({ type: 'profile-saved', file: m.file });
   }
 }
-export function reportListening(url: string, close: () => Promise<void>): void {
+/** Questions a server answers besides the common ones: `ask(name)` in lib/server-child.ts. */
+export type Questions = Record<string, () => Promise<unknown>>;
+
+export function reportListening(url: string, close: () => Promise<void>, questions: Questions = {}): void {
   if (!process.send) throw new Error('ohne IPC-Kanal gestartet (nur über bench/run.ts)');
   process.send({ type: 'listening', url });
-  process.on('message', (m: { type?: string; file?: string }) => {
+  process.on('message', (m: { type?: string; file?: string; name?: string }) => {
     if (m?.type === 'rss?') process.send?.({ type: 'rss', mb: process.memoryUsage().rss / 1024 / 1024 });
     else if (m?.type?.startsWith('profile-')) void profile(m);
+    else if (m?.type === 'ask?' && typeof m.name === 'string') {
+      const question = Object.hasOwn(questions, m.name) ? questions[m.name] : undefined;
+      const answer = question
+        ? question().then(
+            (value) => ({ type: 'answer', name: m.name, value }),
+            (error: unknown) => ({ type: 'answer', name: m.name, error: String(error) }),
+          )
+        : Promise.resolve({ type: 'answer', name: m.name, error: `unbekannte Frage: ${m.name}` });
+      void answer.then((reply) => process.send?.(reply));
+    }
   });
   let closing = false;
   const shutdown = () => {
