@@ -44,12 +44,13 @@ export function caseFileUseCases(deps: CaseFileDeps) {
   return {
     async inbox(
       actor: Actor,
-      filter: Omit<InboxFilter, 'query'> & { search?: string },
+      filter: Omit<InboxFilter, 'query' | 'assigneeId'> & { search?: string; mine?: boolean },
     ): Promise<InboxRow[] | null> {
       if (!mayDo(actor.role, 'list_cases')) return null;
       const search = (filter.search ?? '').slice(0, 200);
       return deps.reader.inbox({
         ...(filter.states ? { states: filter.states } : {}),
+        ...(filter.mine ? { assigneeId: actor.id } : {}),
         limit: filter.limit,
         ...(search.trim() ? { query: { text: search, nameKey: nameKey(search) } } : {}),
       });
@@ -143,6 +144,47 @@ export function caseFileUseCases(deps: CaseFileDeps) {
         });
       });
       return { ok: true };
+    },
+
+    /** An internal note of the office (never shown outside it), audited. */
+    async addNote(
+      actor: Actor,
+      caseId: string,
+      raw: string,
+    ): Promise<{ ok: true } | { ok: false; message: string } | null> {
+      if (!mayDo(actor.role, 'view_case_file')) return null;
+      const text = raw.replace(/\r\n?/g, '\n').trim();
+      if (text === '') return { ok: false, message: 'Bitte schreiben Sie eine Notiz.' };
+      if (text.length > 5000)
+        return { ok: false, message: 'Die Notiz ist zu lang (höchstens 5.000 Zeichen).' };
+      const id = crypto.randomUUID();
+      return deps.uow.run(async ({ desk, audit: trail }) => {
+        if (!(await desk.addNote(caseId, { id, authorId: actor.id, text }))) return null;
+        await trail.append({
+          at: deps.clock.now(),
+          actor,
+          action: 'case.note_added',
+          resource: { type: 'case', id: caseId },
+          details: { noteId: id },
+        });
+        return { ok: true as const };
+      });
+    },
+
+    /** Who in the office handles the case (null: nobody yet), audited. */
+    async assign(actor: Actor, caseId: string, assigneeId: string | null): Promise<boolean> {
+      if (!mayDo(actor.role, 'view_case_file')) return false;
+      return deps.uow.run(async ({ desk, audit: trail }) => {
+        if (!(await desk.assign(caseId, assigneeId))) return false;
+        await trail.append({
+          at: deps.clock.now(),
+          actor,
+          action: 'case.assigned',
+          resource: { type: 'case', id: caseId },
+          details: { assigneeId },
+        });
+        return true;
+      });
     },
 
     /** A document's plaintext for download; the download is audited. */

@@ -130,6 +130,7 @@ export interface TransactionScope {
   drafts: DraftStore;
   filings: FilingStore;
   contacts: CaseContacts;
+  desk: CaseDesk;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
@@ -541,6 +542,7 @@ export interface InboxRow {
   /** "Given Family" of each person, in order. */
   personNames: string[];
   deportationDate: string | null;
+  assigneeName: string | null;
 }
 
 export interface InboxFilter {
@@ -548,6 +550,8 @@ export interface InboxFilter {
   limit: number;
   /** Free text: case number, names (any spelling), reasons, file names. */
   query?: { text: string; nameKey: string };
+  /** Only the cases of this office user. */
+  assigneeId?: string;
 }
 
 /** Everything the case file shows; the application content is the filed (German) one. */
@@ -560,6 +564,10 @@ export interface CaseFileData {
   receivedAt: Date;
   authorityName: string | null;
   application: unknown;
+  assignee: { id: string; name: string } | null;
+  notes: { id: string; authorName: string | null; text: string; createdAt: Date }[];
+  /** The office staff a case can be assigned to. */
+  officeStaff: { id: string; name: string }[];
   /** The persons as filed (for every channel; the online content has more). */
   persons: {
     familyName: string;
@@ -654,4 +662,10 @@ export interface CaseContacts {
   of(
     caseId: string,
   ): Promise<{ caseNumber: string; authorityEmail: string | null; applicantEmails: string[] } | null>;
+}
+
+/** Office-internal bookkeeping of a case: notes and the person handling it. */
+export interface CaseDesk {
+  addNote(caseId: string, note: { id: string; authorId: string; text: string }): Promise<boolean>;
+  assign(caseId: string, assigneeId: string | null): Promise<boolean>;
 }

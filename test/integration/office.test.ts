@@ -319,6 +319,50 @@ describe('office over HTTP', () => {
     assert.equal(anonymous.status, 404, 'only the office files documents');
   });
 
+  test('assignment and internal notes, both audited; notes never leave the office', async () => {
+    const web = await asClerk();
+    const { id: caseId } = await app.database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('case_number', '=', caseNumber)
+      .executeTakeFirstOrThrow();
+    const page = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
+    const csrf = csrfOf(page.body);
+    assert.equal((await web.get('/geschaeftsstelle?meine=1')).body.includes(caseNumber), false);
+    const assigned = await web.post(`/geschaeftsstelle/faelle/${caseId}/zuweisung`, {
+      _csrf: csrf,
+      assignee: clerk.id,
+    });
+    assert.equal(assigned.status, 303);
+    assert.ok((await web.get('/geschaeftsstelle?meine=1')).body.includes(caseNumber), 'my cases');
+    assert.equal(
+      (await web.post(`/geschaeftsstelle/faelle/${caseId}/zuweisung`, { _csrf: csrf, assignee: member.id }))
+        .status,
+      404,
+      'only office staff can be assigned',
+    );
+    const empty = await web.post(`/geschaeftsstelle/faelle/${caseId}/notizen`, { _csrf: csrf, note: '   ' });
+    assert.equal(empty.status, 400);
+    const noted = await web.post(`/geschaeftsstelle/faelle/${caseId}/notizen`, {
+      _csrf: csrf,
+      note: 'Rückruf der Beratungsstelle am Montag <b>wichtig</b>',
+    });
+    assert.equal(noted.status, 303);
+    const after = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
+    assert.ok(
+      after.body.includes('Rückruf der Beratungsstelle am Montag &lt;b>wichtig&lt;/b>'),
+      'shown, escaped',
+    );
+    assert.ok(!after.body.includes('<b>wichtig'), 'never as markup');
+    const actions = await app.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('resource_id', '=', caseId)
+      .where('action', 'in', ['case.assigned', 'case.note_added'])
+      .execute();
+    assert.deepEqual(actions.map((a) => a.action).sort(), ['case.assigned', 'case.note_added']);
+  });
+
   test('steps follow the table; a stale form and a missing CSRF token are refused', async () => {
     const web = await asClerk();
     const { id: caseId } = await app.database.db

@@ -167,3 +167,18 @@ export const OFFICE_DOCUMENT_LABELS: Record<string, string> = {
   authority_statement: 'Stellungnahme der Ausländerbehörde',
   correspondence: 'Schriftverkehr',
 };
+
+export const deskTexts = {
+  assignee: 'Bearbeitung durch',
+  nobody: 'noch niemand',
+  assign: 'Zuweisen',
+  notes: 'Interne Notizen',
+  noNotes: 'Noch keine Notizen.',
+  newNote: 'Neue Notiz',
+  noteHint:
+    'Nur für die Geschäftsstelle sichtbar, nie für die Antragstellenden, die Ausländerbehörde oder die Kommission.',
+  addNote: 'Notiz speichern',
+  mine: 'Meine Fälle',
+  all: 'Alle Fälle',
+  colAssignee: 'Bearbeitung',
+} as const;

@@ -12,7 +12,9 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .selectFrom('cases as c')
         .leftJoin('organisations as o', 'o.id', 'c.authority_id')
         .leftJoin('applications as a', 'a.case_id', 'c.id')
+        .leftJoin('users as u', 'u.id', 'c.assignee_id')
         .select([
+          'u.display_name as assignee_name',
           'c.id',
           'c.case_number',
           'c.state',
@@ -30,6 +32,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .orderBy('c.case_number', 'desc')
         .limit(filter.limit);
       if (filter.states && filter.states.length > 0) query = query.where('c.state', 'in', [...filter.states]);
+      if (filter.assigneeId) query = query.where('c.assignee_id', '=', filter.assigneeId);
       const q = filter.query;
       if (q && q.text.trim() !== '') {
         const text = q.text.trim();
@@ -56,6 +59,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         authorityName: r.authority_name,
         personNames: r.person_names,
         deportationDate: r.deportation_date,
+        assigneeName: r.assignee_name,
       }));
     },
 
@@ -65,6 +69,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .selectFrom('cases as c')
         .leftJoin('organisations as o', 'o.id', 'c.authority_id')
         .leftJoin('applications as a', 'a.case_id', 'c.id')
+        .leftJoin('users as u', 'u.id', 'c.assignee_id')
         .select([
           'c.id',
           'c.case_number',
@@ -74,11 +79,28 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           'c.received_at',
           'o.name as authority_name',
           'a.content',
+          'u.id as assignee_id',
+          'u.display_name as assignee_name',
         ])
         .where('c.id', '=', caseId)
         .executeTakeFirst();
       if (!row) return null;
-      const [persons, documents, history] = await Promise.all([
+      const [notes, staff, persons, documents, history] = await Promise.all([
+        db
+          .selectFrom('case_notes as n')
+          .leftJoin('users as u', 'u.id', 'n.author_id')
+          .select(['n.id', 'n.text', 'n.created_at', 'u.display_name'])
+          .where('n.case_id', '=', caseId)
+          .orderBy('n.created_at')
+          .orderBy('n.id')
+          .execute(),
+        db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('role', 'in', ['office_clerk', 'office_head'])
+          .where('disabled', '=', false)
+          .orderBy('display_name')
+          .execute(),
         db
           .selectFrom('persons')
           .select(['family_name', 'given_names', 'birth_date', 'nationality_code', 'relation'])
@@ -108,6 +130,14 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         receivedAt: new Date(row.received_at),
         authorityName: row.authority_name,
         application: row.content,
+        assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+        notes: notes.map((n) => ({
+          id: n.id,
+          authorName: n.display_name,
+          text: n.text,
+          createdAt: n.created_at,
+        })),
+        officeStaff: staff.map((u) => ({ id: u.id, name: u.display_name })),
         persons: persons.map((p) => ({
           familyName: p.family_name,
           givenNames: p.given_names,

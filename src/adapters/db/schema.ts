@@ -92,6 +92,16 @@ export interface CasesTable {
   /** migrations/0005: written by FilingStore.indexForSearch. */
   search_text: ColumnType<string | null, never, never>;
   search_names: ColumnType<string, never, never>;
+  /** migrations/0006 */
+  assignee_id: ColumnType<string | null, never, string | null>;
+}
+
+export interface CaseNotesTable {
+  id: string;
+  case_id: string;
+  author_id: string | null;
+  text: string;
+  created_at: Generated<Date>;
 }
 
 export interface PersonsTable {
@@ -244,6 +254,7 @@ export interface Database {
   drafts: DraftsTable;
   draft_documents: DraftDocumentsTable;
   applications: ApplicationsTable;
+  case_notes: CaseNotesTable;
   case_history: CaseHistoryTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;

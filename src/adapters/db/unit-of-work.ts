@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { UnitOfWork } from '../../application/ports.ts';
 import { auditTrailIn } from './audit-log.ts';
+import { caseDeskIn } from './case-desk.ts';
 import { caseStoreIn } from './case-store.ts';
 import { draftStoreIn } from './draft-store.ts';
 import { filingStoreIn } from './filing-store.ts';
@@ -20,6 +21,7 @@ export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
           drafts: draftStoreIn(trx),
           filings: filingStoreIn(trx),
           contacts: caseContacts(trx),
+          desk: caseDeskIn(trx),
         }),
       ),
   };

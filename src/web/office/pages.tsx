@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import {
   CHANNEL_LABELS,
+  deskTexts,
   EVENT_LABELS,
   intakeTexts,
   OFFICE_DOCUMENT_LABELS,
@@ -45,11 +46,13 @@ export function InboxPage({
   rows,
   state,
   search,
+  mine = false,
 }: {
   ctx: PageContext;
   rows: readonly InboxRow[];
   state: string;
   search: string;
+  mine?: boolean;
 }) {
   return (
     <Layout ctx={ctx} title={t.inboxTitle}>
@@ -58,6 +61,14 @@ export function InboxPage({
       <p class="kern-body">
         <a class="kern-link" href="/geschaeftsstelle/eingang">
           {intakeTexts.link}
+        </a>{' '}
+        ·{' '}
+        <a
+          class="kern-link"
+          href={mine ? '/geschaeftsstelle' : '/geschaeftsstelle?meine=1'}
+          aria-current={mine ? 'page' : undefined}
+        >
+          {mine ? deskTexts.all : deskTexts.mine}
         </a>
       </p>
       <form method="get" action="/geschaeftsstelle" class="app-filter" aria-label={t.searchLabel}>
@@ -95,6 +106,7 @@ export function InboxPage({
                 <th scope="col">{t.colPersons}</th>
                 <th scope="col">{t.colState}</th>
                 <th scope="col">{t.colAuthority}</th>
+                <th scope="col">{deskTexts.colAssignee}</th>
                 <th scope="col">{t.colUrgent}</th>
               </tr>
             </thead>
@@ -112,6 +124,7 @@ export function InboxPage({
                   <td>{r.personNames.join(', ')}</td>
                   <td>{stateLabel(r.state)}</td>
                   <td>{r.authorityName ?? t.authorityNone}</td>
+                  <td>{r.assigneeName ?? '–'}</td>
                   <td>{r.deportationDate ? `${t.urgent}: ${formatPartialDate(r.deportationDate)}` : ''}</td>
                 </tr>
               ))}

@@ -30,6 +30,7 @@ import { uploadErrorText } from '../public/application/routes.tsx';
 import { registerUploads } from '../public/upload/routes.ts';
 import { renderPage } from '../views/render.ts';
 import { commandFromForm, officeSteps, StepForms } from './commands.tsx';
+import { DeskForms } from './desk.tsx';
 import { DocumentUploadForm } from './documents.tsx';
 import { IntakePage, intakeFromForm } from './intake.tsx';
 import { CaseFilePage, InboxPage } from './pages.tsx';
@@ -63,7 +64,7 @@ const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
 export async function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
   const notFound = (reply: FastifyReply) => reply.callNotFound();
 
-  app.get<{ Querystring: { stand?: string; suche?: string } }>(
+  app.get<{ Querystring: { stand?: string; suche?: string; meine?: string } }>(
     '/geschaeftsstelle',
     { preHandler: deps.homeGuard },
     async (request, reply) => {
@@ -79,9 +80,13 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
       const known = asked === 'alle' || asked === 'offen' || isCaseState(asked);
       const shown = known ? asked : 'offen';
       const states = shown === 'alle' ? [] : shown === 'offen' ? NON_TERMINAL_STATES : [shown as CaseState];
-      const rows = await deps.caseFiles.inbox(deps.actorOf(request), { states, limit: 500, search });
+      const mine = request.query.meine === '1';
+      const rows = await deps.caseFiles.inbox(deps.actorOf(request), { states, limit: 500, search, mine });
       if (!rows) return notFound(reply);
-      return sendPage(reply, renderPage(<InboxPage ctx={ctx} rows={rows} state={shown} search={search} />));
+      return sendPage(
+        reply,
+        renderPage(<InboxPage ctx={ctx} rows={rows} state={shown} search={search} mine={mine} />),
+      );
     },
   );
 
@@ -191,6 +196,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           notice={notice}
           repeats={repeats}
         >
+          <DeskForms file={file} csrf={deps.csrfToken(request, reply)} />
           <DocumentUploadForm
             caseId={file.caseId}
             action={OFFICE_UPLOADS}
@@ -224,6 +230,39 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
             ? { kind: 'error', text: uploadRefusal(request.query.fehler) }
             : null,
       ),
+  );
+
+  app.post<{ Params: { caseId: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/notizen',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const result = await deps.caseFiles.addNote(
+        deps.actorOf(request),
+        caseId,
+        single(unflatten(request.body).note) ?? '',
+      );
+      if (!result) return notFound(reply);
+      if (!result.ok)
+        return caseFilePage(request, reply, caseId, { kind: 'error', text: result.message }, 400);
+      return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=ok#notizen`, 303);
+    },
+  );
+
+  app.post<{ Params: { caseId: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/zuweisung',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const assignee = single(unflatten(request.body).assignee) ?? '';
+      const done = await deps.caseFiles.assign(
+        deps.actorOf(request),
+        caseId,
+        assignee === '' ? null : assignee,
+      );
+      if (!done) return notFound(reply);
+      return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=ok`, 303);
+    },
   );
 
   app.post<{ Params: { caseId: string; command: string } }>(
