@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
+import { documentRequestReader } from '../../src/adapters/db/case-desk.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/adapters/db/connect.ts';
 import { migrate } from '../../src/adapters/db/migrate.ts';
 import { filedCaseLookup } from '../../src/adapters/db/receipt-records.ts';
@@ -151,6 +152,7 @@ export async function composeBenchApp(options: BenchAppOptions): Promise<BenchAp
       maxUploadMb: Math.floor(config.uploads.maxFileBytes / 1024 ** 2),
       uploads: services.uploads,
       cases: services.cases,
+      documentRequests: documentRequestReader(database.db),
       signedForm: (draft, itemId) =>
         signedForm(draft, itemId, services.validation().today, formRenderer, services.nationalityName),
     },

@@ -104,3 +104,24 @@ export function notTakenUpApplicantMail(input: { caseNumber: string }) {
     ].join('\n'),
   };
 }
+
+export function documentRequestMail(input: {
+  caseNumber: string;
+  dueOn: string;
+  text: string;
+  reminder: boolean;
+}) {
+  return {
+    subject: `${input.reminder ? 'Erinnerung: ' : ''}Bitte reichen Sie Unterlagen nach – ${input.caseNumber}`,
+    text: [
+      'Guten Tag,',
+      '',
+      `${input.reminder ? 'wir erinnern an unsere Bitte: ' : ''}für Ihren Antrag (Aktenzeichen ${input.caseNumber}) bittet die Geschäftsstelle bis zum ${input.dueOn} um:`,
+      '',
+      input.text,
+      '',
+      'Sie können die Unterlagen über den Link zu Ihrem Antrag hochladen („Unterlagen nachreichen“) oder per Post senden.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}

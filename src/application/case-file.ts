@@ -4,10 +4,17 @@
  * indistinguishable from what does not exist.
  */
 import type { Readable } from 'node:stream';
+import { documentRequestMail } from '../../content/mails/de.ts';
 import { mayDo, maySeeDocument } from '../domain/access/policy.ts';
 import type { Actor } from '../domain/case/index.ts';
 import { isEvidenceCategory, isSpecialCategory } from '../domain/evidence/index.ts';
+import { addDays, compareDates } from '../domain/rules/dates.ts';
+import { deadlineFrom } from '../domain/rules/deadlines.ts';
 import { nameKey } from '../domain/search/name-key.ts';
+import { MAIL_JOB_KIND } from './drafts.ts';
+
+export const DOCUMENT_REQUEST_REMINDER = 'document_request.remind';
+
 import type {
   BlobStore,
   CaseFileData,
@@ -166,6 +173,63 @@ export function caseFileUseCases(deps: CaseFileDeps) {
           action: 'case.note_added',
           resource: { type: 'case', id: caseId },
           details: { noteId: id },
+        });
+        return { ok: true as const };
+      });
+    },
+
+    /**
+     * Asks the applicant for missing documents by a date: the request is shown on the status page,
+     * mailed where an address is known, and a reminder is queued a week before the date.
+     */
+    async requestDocuments(
+      actor: Actor,
+      caseId: string,
+      input: { text: string; dueOn: string | null; today: string; defaultDays: number },
+    ): Promise<{ ok: true } | { ok: false; message: string } | null> {
+      if (!mayDo(actor.role, 'view_case_file')) return null;
+      const text = input.text.replace(/\r\n?/g, '\n').trim();
+      if (text === '') return { ok: false, message: 'Bitte geben Sie an, welche Unterlagen fehlen.' };
+      if (text.length > 2000)
+        return { ok: false, message: 'Der Text ist zu lang (höchstens 2.000 Zeichen).' };
+      const dueOn = input.dueOn ?? deadlineFrom(input.today, input.defaultDays);
+      if (compareDates(dueOn, input.today) <= 0)
+        return { ok: false, message: 'Die Frist muss in der Zukunft liegen.' };
+      const id = crypto.randomUUID();
+      return deps.uow.run(async ({ desk, audit: trail, outbox, contacts }) => {
+        if (!(await desk.addDocumentRequest(caseId, { id, text, dueOn, createdBy: actor.id }))) return null;
+        await trail.append({
+          at: deps.clock.now(),
+          actor,
+          action: 'case.documents_requested',
+          resource: { type: 'case', id: caseId },
+          details: { requestId: id, dueOn },
+        });
+        const to = await contacts.of(caseId);
+        const [y, m, d] = dueOn.split('-');
+        if (to && to.applicantEmails.length > 0) {
+          await outbox.enqueue({
+            kind: MAIL_JOB_KIND,
+            payload: {
+              to: to.applicantEmails,
+              ...documentRequestMail({
+                caseNumber: to.caseNumber,
+                dueOn: `${d}.${m}.${y}`,
+                text,
+                reminder: false,
+              }),
+            },
+            idempotencyKey: `document-request:${id}`,
+          });
+        }
+        const remindOn = addDays(dueOn, -7);
+        const remindAt =
+          compareDates(remindOn, input.today) > 0 ? new Date(`${remindOn}T08:00:00+01:00`) : deps.clock.now();
+        await outbox.enqueue({
+          kind: DOCUMENT_REQUEST_REMINDER,
+          payload: { requestId: id },
+          idempotencyKey: `document-request-reminder:${id}`,
+          runAfter: remindAt,
         });
         return { ok: true as const };
       });

@@ -323,7 +323,9 @@ export function draftUseCases(deps: DraftDeps) {
     const verdict = await inspected(upload);
     if (!verdict.ok) return verdict;
     const role = parsed.ok && parsed.value.representative.kind !== 'none' ? 'representative' : 'applicant';
-    await deps.uow.run(async ({ filings, audit }) => {
+    await deps.uow.run(async ({ filings, audit, desk }) => {
+      // Evidence that comes in answers the office's open requests for documents.
+      await desk.answerDocumentRequests(caseId, clock.now());
       await filings.insertDocuments(caseId, [
         {
           id: documentId,

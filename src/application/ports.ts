@@ -566,6 +566,7 @@ export interface CaseFileData {
   application: unknown;
   assignee: { id: string; name: string } | null;
   notes: { id: string; authorName: string | null; text: string; createdAt: Date }[];
+  documentRequests: DocumentRequest[];
   /** The office staff a case can be assigned to. */
   officeStaff: { id: string; name: string }[];
   /** The persons as filed (for every channel; the online content has more). */
@@ -668,4 +669,24 @@ export interface CaseContacts {
 export interface CaseDesk {
   addNote(caseId: string, note: { id: string; authorId: string; text: string }): Promise<boolean>;
   assign(caseId: string, assigneeId: string | null): Promise<boolean>;
+  addDocumentRequest(
+    caseId: string,
+    request: { id: string; text: string; dueOn: string; createdBy: string },
+  ): Promise<boolean>;
+  /** Marks the open requests of a case answered (evidence came in); returns how many. */
+  answerDocumentRequests(caseId: string, at: Date): Promise<number>;
+}
+
+export interface DocumentRequest {
+  id: string;
+  text: string;
+  dueOn: string;
+  createdAt: Date;
+  answeredAt: Date | null;
+}
+
+export interface DocumentRequestReader {
+  forCase(caseId: string): Promise<DocumentRequest[]>;
+  /** One request with its case, if it is still open (for the reminder). */
+  open(requestId: string): Promise<{ caseId: string; dueOn: string; text: string } | null>;
 }

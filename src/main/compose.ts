@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
 import { filedCaseLookup } from '../adapters/db/receipt-records.ts';
 import { authorityDirectory } from '../adapters/db/reference-repository.ts';
@@ -95,6 +96,7 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       maxUploadMb: Math.floor(config.uploads.maxFileBytes / 1024 ** 2),
       uploads: services.uploads,
       cases: services.cases,
+      documentRequests: documentRequestReader(database.db),
       signedForm: (draft, itemId) =>
         signedForm(draft, itemId, services.validation().today, formRenderer, services.nationalityName),
     },

@@ -2,12 +2,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { administrationIn } from '../adapters/db/administration.ts';
+import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import { caseFileReader } from '../adapters/db/case-file-reader.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
 import { draftStoreIn } from '../adapters/db/draft-store.ts';
 import { loginSessionStoreIn, staffAuthTransactions } from '../adapters/db/login-session-store.ts';
 import { createOutboxQueue, enqueueJob } from '../adapters/db/outbox-store.ts';
-import { receiptRecords } from '../adapters/db/receipt-records.ts';
+import { caseContacts, receiptRecords } from '../adapters/db/receipt-records.ts';
 import { authorityDirectory } from '../adapters/db/reference-repository.ts';
 import { staffDirectoryIn } from '../adapters/db/staff-directory.ts';
 import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
@@ -32,6 +33,7 @@ import { type SubmissionUseCase, submissionUseCase } from '../application/submis
 import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
 import { CATEGORY_TEXTS, isEvidenceCategory } from '../domain/evidence/index.ts';
+import { DOCUMENT_REQUEST_REMINDER, documentRequestReminderHandler } from '../jobs/document-request.ts';
 import { MAIL_JOB, mailJobHandler } from '../jobs/mail.ts';
 import { MAINTENANCE_JOB, maintenanceJobHandler, maintenanceKey } from '../jobs/maintenance.ts';
 import { RECEIPT_JOB, receiptJobHandler } from '../jobs/receipt.ts';
@@ -164,6 +166,11 @@ export function createOutboxWorker(
         schedule,
         now: () => services.clock.now(),
         log,
+      }),
+      [DOCUMENT_REQUEST_REMINDER]: documentRequestReminderHandler({
+        requests: documentRequestReader(database.db),
+        contacts: caseContacts(database.db),
+        mailer,
       }),
       [RECEIPT_JOB]: receiptJobHandler({
         records: receiptRecords(database.db),

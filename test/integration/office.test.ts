@@ -363,6 +363,68 @@ describe('office over HTTP', () => {
     assert.deepEqual(actions.map((a) => a.action).sort(), ['case.assigned', 'case.note_added']);
   });
 
+  test('a request for documents reaches the applicant, with a reminder queued, and is answered by an upload', async () => {
+    const web = await asClerk();
+    const applicant = new WebClient(app.url);
+    const number = await fileApplication(applicant, 'Anfrage');
+    const { id: caseId } = await app.database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('case_number', '=', number)
+      .executeTakeFirstOrThrow();
+    await app.database.db
+      .updateTable('drafts')
+      .set({ contact_email: 'familie@example.org' })
+      .where('case_id', '=', caseId)
+      .execute();
+    const page = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
+    const due = new Date(Date.now() + 20 * 24 * 3600 * 1000);
+    const asked = await web.post(`/geschaeftsstelle/faelle/${caseId}/unterlagen`, {
+      _csrf: csrfOf(page.body),
+      text: 'Schulbescheinigung von Emre',
+      'dueOn.day': String(due.getUTCDate()),
+      'dueOn.month': String(due.getUTCMonth() + 1),
+      'dueOn.year': String(due.getUTCFullYear()),
+    });
+    assert.equal(asked.status, 303, asked.body.slice(0, 300));
+    const status = await applicant.get('/antrag/bestaetigung');
+    assert.match(status.body, /Die Geschäftsstelle bittet um Unterlagen/);
+    assert.match(status.body, /Schulbescheinigung von Emre/);
+    const reminder = await app.database.db
+      .selectFrom('outbox')
+      .select(['run_after', 'status'])
+      .where('kind', '=', 'document_request.remind')
+      .executeTakeFirstOrThrow();
+    assert.equal(reminder.status, 'pending');
+    assert.ok(
+      new Date(reminder.run_after).getTime() > Date.now() + 10 * 24 * 3600 * 1000,
+      'a week before the date',
+    );
+    let mail = '';
+    for (let i = 0; i < 100 && !mail; i++) {
+      const dir = join(app.dataDir, 'mail');
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        const text = await readFile(join(dir, name), 'utf8');
+        if (text.includes('familie@example.org') && text.includes(number)) mail = text;
+      }
+      if (!mail) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(mail, 'the request is mailed');
+    const up = await applicant.upload(
+      '/antrag/hochladen',
+      { evidenceItem: 'cv', later: '1' },
+      {
+        field: 'datei',
+        name: 'Schulbescheinigung.pdf',
+        type: 'application/pdf',
+        bytes: await pdfkitLetter(),
+      },
+    );
+    assert.equal(up.status, 303);
+    assert.doesNotMatch((await applicant.get('/antrag/bestaetigung')).body, /bittet um Unterlagen/);
+    assert.match((await web.get(`/geschaeftsstelle/faelle/${caseId}`)).body, /beantwortet am/);
+  });
+
   test('steps follow the table; a stale form and a missing CSRF token are refused', async () => {
     const web = await asClerk();
     const { id: caseId } = await app.database.db

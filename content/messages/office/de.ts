@@ -181,4 +181,12 @@ export const deskTexts = {
   mine: 'Meine Fälle',
   all: 'Alle Fälle',
   colAssignee: 'Bearbeitung',
+  requests: 'Anforderung von Unterlagen',
+  noRequests: 'Noch keine Unterlagen angefordert.',
+  requestText: 'Welche Unterlagen fehlen?',
+  requestHint: 'Der Text erscheint auf der Statusseite der Antragstellenden und in der E-Mail an sie.',
+  dueOn: 'Frist',
+  request: 'Unterlagen anfordern',
+  answered: 'beantwortet am',
+  open: 'offen',
 } as const;

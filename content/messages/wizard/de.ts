@@ -256,6 +256,8 @@ export const wizardDe = {
   stage_withdrawn: 'Sie haben den Antrag zurückgenommen. Das Verfahren ist beendet.',
   stage_settled_otherwise: 'Das Verfahren hat sich anderweitig erledigt und ist beendet.',
   laterLink: 'Unterlagen nachreichen',
+  requestsTitle: 'Die Geschäftsstelle bittet um Unterlagen',
+  requestDue: 'bitte bis zum {date}',
   laterTitle: 'Unterlagen nachreichen',
   laterLead:
     'Sie können jederzeit weitere Nachweise einreichen, solange das Verfahren läuft. Die Dateien kommen direkt in die Akte; die Geschäftsstelle sieht sie sofort.',

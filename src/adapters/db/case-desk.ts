@@ -1,6 +1,6 @@
 /** Notes and assignment of a case, inside the use case's transaction. */
 import type { Kysely } from 'kysely';
-import type { CaseDesk } from '../../application/ports.ts';
+import type { CaseDesk, DocumentRequestReader } from '../../application/ports.ts';
 import type { Database } from './schema.ts';
 
 export function caseDeskIn(db: Kysely<Database>): CaseDesk {
@@ -14,6 +14,32 @@ export function caseDeskIn(db: Kysely<Database>): CaseDesk {
         .execute();
       return true;
     },
+    async addDocumentRequest(caseId, request) {
+      const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+      if (!exists) return false;
+      await db
+        .insertInto('document_requests')
+        .values({
+          id: request.id,
+          case_id: caseId,
+          text: request.text,
+          due_on: request.dueOn,
+          created_by: request.createdBy,
+        })
+        .execute();
+      return true;
+    },
+
+    async answerDocumentRequests(caseId, at) {
+      const r = await db
+        .updateTable('document_requests')
+        .set({ answered_at: at })
+        .where('case_id', '=', caseId)
+        .where('answered_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+
     async assign(caseId, assigneeId) {
       if (assigneeId) {
         const staff = await db
@@ -31,6 +57,38 @@ export function caseDeskIn(db: Kysely<Database>): CaseDesk {
         .where('id', '=', caseId)
         .executeTakeFirst();
       return r.numUpdatedRows === 1n;
+    },
+  };
+}
+
+const asDate = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+export function documentRequestReader(db: Kysely<Database>): DocumentRequestReader {
+  return {
+    async forCase(caseId) {
+      const rows = await db
+        .selectFrom('document_requests')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        text: r.text,
+        dueOn: asDate(r.due_on),
+        createdAt: r.created_at,
+        answeredAt: r.answered_at,
+      }));
+    },
+    async open(requestId) {
+      const r = await db
+        .selectFrom('document_requests')
+        .select(['case_id', 'due_on', 'text'])
+        .where('id', '=', requestId)
+        .where('answered_at', 'is', null)
+        .executeTakeFirst();
+      return r ? { caseId: r.case_id, dueOn: asDate(r.due_on), text: r.text } : null;
     },
   };
 }

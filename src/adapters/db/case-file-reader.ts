@@ -1,6 +1,7 @@
 /** Reads cases for the office: the list, one case file, one document. */
 import { type Kysely, sql } from 'kysely';
 import type { CaseFileReader } from '../../application/ports.ts';
+import { documentRequestReader } from './case-desk.ts';
 import type { Database } from './schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -85,7 +86,8 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .where('c.id', '=', caseId)
         .executeTakeFirst();
       if (!row) return null;
-      const [notes, staff, persons, documents, history] = await Promise.all([
+      const [requests, notes, staff, persons, documents, history] = await Promise.all([
+        documentRequestReader(db).forCase(caseId),
         db
           .selectFrom('case_notes as n')
           .leftJoin('users as u', 'u.id', 'n.author_id')
@@ -131,6 +133,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         authorityName: row.authority_name,
         application: row.content,
         assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+        documentRequests: requests,
         notes: notes.map((n) => ({
           id: n.id,
           authorName: n.display_name,

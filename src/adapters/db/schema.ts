@@ -96,6 +96,16 @@ export interface CasesTable {
   assignee_id: ColumnType<string | null, never, string | null>;
 }
 
+export interface DocumentRequestsTable {
+  id: string;
+  case_id: string;
+  text: string;
+  due_on: ColumnType<string, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  answered_at: Date | null;
+}
+
 export interface CaseNotesTable {
   id: string;
   case_id: string;
@@ -255,6 +265,7 @@ export interface Database {
   draft_documents: DraftDocumentsTable;
   applications: ApplicationsTable;
   case_notes: CaseNotesTable;
+  document_requests: DocumentRequestsTable;
   case_history: CaseHistoryTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;

@@ -1,7 +1,7 @@
 /** Who handles the case, and the office's internal notes (never shown outside the office). */
 import { deskTexts as t } from '../../../content/messages/office/de.ts';
 import type { CaseFileData } from '../../application/ports.ts';
-import { Button, Select, TextArea } from '../views/form.tsx';
+import { Button, DateInput, Select, TextArea } from '../views/form.tsx';
 
 const dateTime = (d: Date) =>
   new Intl.DateTimeFormat('de-DE', {
@@ -10,9 +10,50 @@ const dateTime = (d: Date) =>
     timeStyle: 'short',
   }).format(d);
 
-export function DeskForms({ file, csrf }: { file: CaseFileData; csrf: string }) {
+export function DeskForms({
+  file,
+  csrf,
+  dueDefault,
+}: {
+  file: CaseFileData;
+  csrf: string;
+  dueDefault: { day: string; month: string; year: string };
+}) {
+  const dmy = (iso: string) => iso.split('-').reverse().join('.');
   return (
     <>
+      <section aria-labelledby="unterlagen" class="app-step">
+        <h3 class="kern-heading-small" id="unterlagen">
+          {t.requests}
+        </h3>
+        {file.documentRequests.length === 0 ? (
+          <p class="kern-body">{t.noRequests}</p>
+        ) : (
+          <ul class="app-file-list">
+            {file.documentRequests.map((r) => (
+              <li key={r.id} class="app-file-list__item">
+                <p class="kern-body app-pre-wrap">{r.text}</p>
+                <small>
+                  {t.dueOn} {dmy(r.dueOn)} ·{' '}
+                  {r.answeredAt ? `${t.answered} ${dateTime(r.answeredAt)}` : t.open}
+                </small>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form method="post" action={`/geschaeftsstelle/faelle/${file.caseId}/unterlagen`} novalidate>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <TextArea id="request-text" name="text" label={t.requestText} hint={t.requestHint} rows={3} />
+          <DateInput
+            id="request-due"
+            name="dueOn"
+            legend={t.dueOn}
+            value={dueDefault}
+            labels={{ day: 'Tag', month: 'Monat', year: 'Jahr' }}
+          />
+          <Button variant="secondary">{t.request}</Button>
+        </form>
+      </section>
       <form method="post" action={`/geschaeftsstelle/faelle/${file.caseId}/zuweisung`} class="app-step">
         <input type="hidden" name="_csrf" value={csrf} />
         <Select

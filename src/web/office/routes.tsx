@@ -22,10 +22,11 @@ import {
   NON_TERMINAL_STATES,
 } from '../../domain/case/index.ts';
 import { contentDispositionAttachment } from '../../domain/evidence/file-name.ts';
-import { statementDueDate } from '../../domain/rules/deadlines.ts';
+import { isIsoDate } from '../../domain/rules/dates.ts';
+import { deadlineFrom, statementDueDate } from '../../domain/rules/deadlines.ts';
 import type { ProcedureProfile } from '../../domain/rules/profile.ts';
 import { pageContext, sendPage } from '../pages.tsx';
-import { single, unflatten } from '../public/application/form-body.ts';
+import { group, single, unflatten } from '../public/application/form-body.ts';
 import { uploadErrorText } from '../public/application/routes.tsx';
 import { registerUploads } from '../public/upload/routes.ts';
 import { renderPage } from '../views/render.ts';
@@ -186,6 +187,8 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     const steps = isCaseState(file.state) ? officeSteps(commandsFrom(file.state, actor.role)) : [];
     const repeats = await deps.caseFiles.possibleRepeats(actor, caseId);
     const [y, m, d] = statementDueDate(deps.today(), deps.profile).split('-');
+    const [ry, rm, rd] = deadlineFrom(deps.today(), deps.profile.deadlines.documentRequestDays).split('-');
+    const requestDue = { day: String(Number(rd)), month: String(Number(rm)), year: ry ?? '' };
     return sendPage(
       reply,
       renderPage(
@@ -196,7 +199,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           notice={notice}
           repeats={repeats}
         >
-          <DeskForms file={file} csrf={deps.csrfToken(request, reply)} />
+          <DeskForms file={file} csrf={deps.csrfToken(request, reply)} dueDefault={requestDue} />
           <DocumentUploadForm
             caseId={file.caseId}
             action={OFFICE_UPLOADS}
@@ -246,6 +249,36 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
       if (!result.ok)
         return caseFilePage(request, reply, caseId, { kind: 'error', text: result.message }, 400);
       return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=ok#notizen`, 303);
+    },
+  );
+
+  app.post<{ Params: { caseId: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/unterlagen',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const form = unflatten(request.body);
+      const due = group(form.dueOn);
+      const day = Number(single(due.day));
+      const month = Number(single(due.month));
+      const year = Number(single(due.year));
+      const valid = Number.isInteger(day) && Number.isInteger(month) && Number.isInteger(year) && year > 2000;
+      const dueOn = valid
+        ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+        : null;
+      if (!valid || !isIsoDate(dueOn ?? '')) {
+        return caseFilePage(request, reply, caseId, { kind: 'error', text: stepTexts.badDate }, 400);
+      }
+      const result = await deps.caseFiles.requestDocuments(deps.actorOf(request), caseId, {
+        text: single(form.text) ?? '',
+        dueOn,
+        today: deps.today(),
+        defaultDays: deps.profile.deadlines.documentRequestDays,
+      });
+      if (!result) return notFound(reply);
+      if (!result.ok)
+        return caseFilePage(request, reply, caseId, { kind: 'error', text: result.message }, 400);
+      return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=ok#unterlagen`, 303);
     },
   );
 

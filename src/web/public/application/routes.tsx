@@ -18,6 +18,7 @@ import type {
   AuthorityDirectory,
   AuthorityMatch,
   BlobStore,
+  DocumentRequestReader,
   FiledCaseLookup,
   UploadStore,
 } from '../../../application/ports.ts';
@@ -86,6 +87,8 @@ export interface ApplicationPagesDeps {
   /** A form to sign for an item of the draft's checklist, pre-filled; null if there is none. */
   signedForm(draft: Draft, itemId: string): Promise<{ fileName: string; pdf: Buffer } | null>;
   cases: CaseUseCases;
+  /** The office's requests for documents, shown on the status page. */
+  documentRequests: DocumentRequestReader;
   /** The resumable upload store (tus and the form fallback) the evidence pages post to. */
   uploads: UploadStore<DataStore>;
 }
@@ -795,6 +798,7 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
         caseNumber={filed.caseNumber}
         stage={isCaseState(filed.state) ? applicantStage(filed.state) : 'in_review'}
         justSubmitted={((request.query ?? {}) as Record<string, unknown>).eingegangen === '1'}
+        requests={(await deps.documentRequests.forCase(current.caseId)).filter((r) => !r.answeredAt)}
         receiptReady={filed.receiptBlobKey !== null}
         mailed={filed.mailed}
         persons={current.draft.persons}

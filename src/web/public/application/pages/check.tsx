@@ -143,6 +143,7 @@ export function ConfirmationPage({
   mailed,
   persons,
   justSubmitted,
+  requests = [],
 }: {
   ctx: WizardContext;
   caseNumber: string;
@@ -151,6 +152,8 @@ export function ConfirmationPage({
   mailed: boolean;
   persons: readonly { givenNames?: string; familyName?: string }[];
   justSubmitted: boolean;
+  /** Open requests of the office for documents. */
+  requests?: readonly { id: string; text: string; dueOn: string }[];
 }) {
   const { w } = ctx;
   const ended = ['not_taken_up', 'closed', 'withdrawn', 'settled_otherwise'].includes(stage);
@@ -176,6 +179,23 @@ export function ConfirmationPage({
         {w(`stage_${stage}`)}
       </p>
       {justSubmitted ? <p class="kern-body">{w('confirmationText')}</p> : null}
+      {requests.length > 0 ? (
+        <NotificationBanner kind="warning" title={w('requestsTitle')} id="requests">
+          <ul class="kern-list">
+            {requests.map((r) => (
+              <li key={r.id}>
+                <span class="app-pre-wrap">{r.text}</span> –{' '}
+                {w('requestDue', { date: r.dueOn.split('-').reverse().join('.') })}
+              </li>
+            ))}
+          </ul>
+          <p class="kern-body">
+            <a class="kern-link" href="/antrag/nachreichen">
+              {w('laterLink')}
+            </a>
+          </p>
+        </NotificationBanner>
+      ) : null}
       {receiptReady ? (
         <p class="kern-body">
           <a class="kern-link" href="/antrag/eingangsbestaetigung.pdf" download>
