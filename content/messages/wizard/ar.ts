@@ -247,6 +247,8 @@ export const wizardAr: PartialWizardCatalog = {
   stage_withdrawn: 'لقد سحبتَ الطلب. وبذلك انتهى الإجراء.',
   stage_settled_otherwise: 'انتهى الإجراء لأن الأمر حُسِم بطريقة أخرى.',
   laterLink: 'إرسال مستندات إضافية',
+  requestsTitle: 'يطلب مكتب لجنة الحالات الصعبة مستندات',
+  requestDue: 'يرجى الإرسال حتى {date}',
   laterTitle: 'إرسال مستندات إضافية',
   laterLead:
     'يمكنك في أي وقت تقديم مستندات ثبوتية إضافية ما دام الإجراء جاريًا. تُضاف الملفات مباشرةً إلى ملف طلبك، ويراها مكتب لجنة الحالات الصعبة (Härtefallkommission) فورًا.',

@@ -256,6 +256,8 @@ export const wizardEn: PartialWizardCatalog = {
   stage_withdrawn: 'You have withdrawn the application. The procedure has ended.',
   stage_settled_otherwise: 'The procedure has ended because the matter was settled in another way.',
   laterLink: 'Send further documents',
+  requestsTitle: 'The office of the Hardship Commission is asking for documents',
+  requestDue: 'please send by {date}',
   laterTitle: 'Send further documents',
   laterLead:
     'You can send further supporting documents at any time while the procedure is running. The files go straight into your case file; the office of the Hardship Commission (Härtefallkommission) sees them immediately.',
