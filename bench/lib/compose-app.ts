@@ -1,35 +1,21 @@
 /**
- * The real web application with the online application, built as src/main/compose.ts builds it
- * (services, upload store, outbox worker unless WORKER=off), LOG_LEVEL silent — with one difference:
- * the rate limit. Used by bench/servers/app.ts (a server child) and by bench/breakdown.ts (in-process).
- *
- * composeApp() passes no rateLimitPerMinute, so @fastify/rate-limit allows 600 requests per minute
- * and IP; under load from one loopback address nearly every answer would be a 429. This file
- * therefore calls buildApp() with exactly the deps composeApp() uses and a limit no run can reach:
- * the plugin still runs on every request, it just never refuses. Keep in step with src/main/compose.ts.
+ * The real web application, built by src/main/compose.ts's composeApp (services, upload store, outbox
+ * worker unless WORKER=off), LOG_LEVEL silent, on the chosen database. Two differences, both options of
+ * composeApp: the rate limit is lifted (the default 600 requests per minute and IP would refuse nearly
+ * every request from one loopback address; the plugin still runs on every request), and the hourly
+ * housekeeping is not scheduled. Used by bench/servers/app.ts (a server child) and bench/breakdown.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
-import { documentRequestReader } from '../../src/adapters/db/case-desk.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/adapters/db/connect.ts';
 import { migrate } from '../../src/adapters/db/migrate.ts';
-import { filedCaseLookup } from '../../src/adapters/db/receipt-records.ts';
-import { authorityDirectory } from '../../src/adapters/db/reference-repository.ts';
 import { seedReferenceData } from '../../src/adapters/db/seed-reference.ts';
-import {
-  renderDataConsent,
-  renderMedicalRelease,
-  renderPowerOfAttorney,
-} from '../../src/adapters/pdf/index.ts';
-import { loadProfile } from '../../src/adapters/reference/profiles.ts';
-import { signedForm } from '../../src/application/forms.ts';
 import { type Config, loadConfig } from '../../src/config/config.ts';
-import { loadDescriptions, nationalityOptions } from '../../src/main/compose.ts';
-import { createOutboxWorker, createServices, type Services } from '../../src/main/services.ts';
-import { buildApp } from '../../src/web/app.tsx';
+import { composeApp } from '../../src/main/compose.ts';
+import type { Services } from '../../src/main/services.ts';
 import { createTestDatabase } from '../../test/support/db.ts';
 
 /**
@@ -107,14 +93,6 @@ async function openBenchDatabase(options: BenchAppOptions, config: Config): Prom
   }
 }
 
-const formRenderer = {
-  dataConsent: (person: Parameters<typeof renderDataConsent>[0]) => renderDataConsent(person),
-  powerOfAttorney: (...args: Parameters<typeof renderPowerOfAttorney>) =>
-    renderPowerOfAttorney(args[0], args[1]),
-  medicalRelease: (...args: Parameters<typeof renderMedicalRelease>) =>
-    renderMedicalRelease(args[0], args[1]),
-};
-
 export async function composeBenchApp(options: BenchAppOptions): Promise<BenchApp> {
   const config = loadConfig({
     DATA_DIR: options.dataDir,
@@ -126,53 +104,16 @@ export async function composeBenchApp(options: BenchAppOptions): Promise<BenchAp
   });
   const log = pino({ level: 'silent' });
   const database = await openBenchDatabase(options, config);
-  const services = await createServices(config, database, log);
-  const profile = await loadProfile(config.profile);
-  const app = await buildApp({
-    publicUrl: config.publicUrl,
-    trustProxy: config.trustProxy,
-    logger: { level: config.logLevel },
-    descriptions: await loadDescriptions(),
-    ready: async () => {
-      await sql`SELECT 1`.execute(database.db);
-      return true;
-    },
+  const running = await composeApp(config, database, log, {
     rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
-    application: {
-      drafts: services.drafts,
-      submission: services.submission,
-      authorities: authorityDirectory(database.db),
-      filedCases: filedCaseLookup(database.db),
-      blobs: services.blobs,
-      nationalities: nationalityOptions(services.nationalities),
-      validation: services.validation,
-      exclusionGrounds: profile.exclusionGrounds.grounds,
-      publicUrl: config.publicUrl,
-      uploadAction: '/antrag/hochladen',
-      maxUploadMb: Math.floor(config.uploads.maxFileBytes / 1024 ** 2),
-      uploads: services.uploads,
-      cases: services.cases,
-      documentRequests: documentRequestReader(database.db),
-      signedForm: (draft, itemId) =>
-        signedForm(draft, itemId, services.validation().today, formRenderer, services.nationalityName),
-    },
+    maintenance: false,
   });
-  const outbox = config.worker === 'inline' ? createOutboxWorker(config, database, log, services) : undefined;
-  outbox?.worker.start();
   return {
-    app,
+    ...running,
     config,
     database,
-    services,
-    async pauseWorker() {
-      await outbox?.worker.stop();
-    },
-    resumeWorker() {
-      outbox?.worker.start();
-    },
     async close() {
-      await app.close();
-      await outbox?.close();
+      await running.close();
       await database.close();
     },
   };

@@ -16,7 +16,7 @@ import { buildApp } from '../web/app.tsx';
 import { LANGUAGES, type Lang } from '../web/i18n.ts';
 import { loadServiceDescription } from '../web/public/service-info/load.ts';
 import type { ServiceDescription } from '../web/public/service-info/schema.ts';
-import { createOutboxWorker, createServices } from './services.ts';
+import { createOutboxWorker, createServices, type Services } from './services.ts';
 
 const formRenderer = {
   dataConsent: (person: Parameters<typeof renderDataConsent>[0]) => renderDataConsent(person),
@@ -53,11 +53,27 @@ export async function loadDescriptions(contentDir = CONTENT_DIR): Promise<Record
 
 export interface RunningApp {
   app: FastifyInstance;
+  services: Services;
+  /** Stops / restarts the in-process outbox worker (no-ops with WORKER=off). */
+  pauseWorker(): Promise<void>;
+  resumeWorker(): void;
   close(): Promise<void>;
 }
 
+export interface ComposeOptions {
+  /** Requests per minute and IP; the benchmarks lift it so that one loopback client is never refused. */
+  rateLimitPerMinute?: number;
+  /** Schedules the hourly housekeeping (default true; the benchmarks leave it out). */
+  maintenance?: boolean;
+}
+
 /** The web app plus, unless WORKER=off, the in-process outbox worker. */
-export async function composeApp(config: Config, database: DatabaseHandle, log: Logger): Promise<RunningApp> {
+export async function composeApp(
+  config: Config,
+  database: DatabaseHandle,
+  log: Logger,
+  options: ComposeOptions = {},
+): Promise<RunningApp> {
   const services = await createServices(config, database, log);
   const profile = await loadProfile(config.profile);
   const app = await buildApp({
@@ -69,6 +85,7 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       await sql`SELECT 1`.execute(database.db);
       return true;
     },
+    ...(options.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     staffAuth: services.staffAuth,
     administration: services.administration,
     office: {
@@ -103,9 +120,16 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
   });
   const outbox = config.worker === 'inline' ? createOutboxWorker(config, database, log, services) : undefined;
   outbox?.worker.start();
-  await outbox?.scheduleMaintenance();
+  if (options.maintenance !== false) await outbox?.scheduleMaintenance();
   return {
     app,
+    services,
+    async pauseWorker() {
+      await outbox?.worker.stop();
+    },
+    resumeWorker() {
+      outbox?.worker.start();
+    },
     async close() {
       await app.close();
       await outbox?.close();
