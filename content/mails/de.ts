@@ -78,6 +78,41 @@ export function statementRequestMail(input: { caseNumber: string; dueOn: string;
   };
 }
 
+/** Reminder before the statement is due, and the notice once it is overdue; no personal data. */
+export function statementReminderMail(input: {
+  caseNumber: string;
+  dueOn: string;
+  portalLink: string;
+  overdue: boolean;
+}) {
+  return input.overdue
+    ? {
+        subject: `Stellungnahme überfällig – ${input.caseNumber}`,
+        text: [
+          'Guten Tag,',
+          '',
+          `die Frist für Ihre Stellungnahme zum Fall ${input.caseNumber} ist am ${input.dueOn} abgelaufen.`,
+          'Bitte senden Sie die Stellungnahme umgehend oder teilen Sie mit, bis wann sie vorliegen wird.',
+          'Ohne Stellungnahme kann die Geschäftsstelle den Fall der Kommission vorlegen.',
+          '',
+          `Zum Behördenportal: ${input.portalLink}`,
+          MAIL_SIGNATURE,
+        ].join('\n'),
+      }
+    : {
+        subject: `Erinnerung: Stellungnahme bis ${input.dueOn} – ${input.caseNumber}`,
+        text: [
+          'Guten Tag,',
+          '',
+          `wir erinnern an die erbetene Stellungnahme zum Fall ${input.caseNumber}. Die Frist endet am ${input.dueOn}.`,
+          'Falls Sie die Stellungnahme schon gesendet haben, betrachten Sie diese Nachricht bitte als gegenstandslos.',
+          '',
+          `Zum Behördenportal: ${input.portalLink}`,
+          MAIL_SIGNATURE,
+        ].join('\n'),
+      };
+}
+
 export function notTakenUpAuthorityMail(input: { caseNumber: string; portalLink: string }) {
   return {
     subject: `Keine Befassung der Härtefallkommission – ${input.caseNumber}`,

@@ -58,9 +58,16 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       return deps.reader.inbox({
         ...(filter.states ? { states: filter.states } : {}),
         ...(filter.mine ? { assigneeId: actor.id } : {}),
+        ...(filter.authorityId ? { authorityId: filter.authorityId } : {}),
+        ...(filter.overdueOn ? { overdueOn: filter.overdueOn } : {}),
         limit: filter.limit,
         ...(search.trim() ? { query: { text: search, nameKey: nameKey(search) } } : {}),
       });
+    },
+
+    /** The immigration authorities that have cases (for the list's filter). */
+    async authorities(actor: Actor): Promise<{ id: string; name: string }[]> {
+      return mayDo(actor.role, 'list_cases') ? deps.reader.authoritiesWithCases() : [];
     },
 
     /** The case file as the actor may see it; the view is audited. */

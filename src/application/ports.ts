@@ -543,6 +543,8 @@ export interface InboxRow {
   personNames: string[];
   deportationDate: string | null;
   assigneeName: string | null;
+  /** The nearest open deadline: the authority's statement or documents asked of the applicant. */
+  deadline: { kind: 'statement' | 'documents'; dueOn: string } | null;
 }
 
 export interface InboxFilter {
@@ -552,6 +554,10 @@ export interface InboxFilter {
   query?: { text: string; nameKey: string };
   /** Only the cases of this office user. */
   assigneeId?: string;
+  /** Only the cases whose file lies with this immigration authority. */
+  authorityId?: string;
+  /** Only the cases with an open deadline before this date (YYYY-MM-DD): overdue on that day; sorted by it. */
+  overdueOn?: string;
 }
 
 /** Everything the case file shows; the application content is the filed (German) one. */
@@ -595,6 +601,8 @@ export interface CaseFileData {
 
 export interface CaseFileReader {
   inbox(filter: InboxFilter): Promise<InboxRow[]>;
+  /** The immigration authorities that have cases, for the list's filter. */
+  authoritiesWithCases(): Promise<{ id: string; name: string }[]>;
   caseFile(caseId: string): Promise<CaseFileData | null>;
   /** Persons of other cases born in the same year as a person of this case (candidates for repeats). */
   sameBirthYear(caseId: string): Promise<
@@ -663,6 +671,11 @@ export interface CaseContacts {
   of(
     caseId: string,
   ): Promise<{ caseNumber: string; authorityEmail: string | null; applicantEmails: string[] } | null>;
+}
+
+/** The due date of the statement a case is waiting for (null: it waits for none). */
+export interface StatementDeadlines {
+  awaitedStatementDueAt(caseId: string): Promise<string | null>;
 }
 
 /** Office-internal bookkeeping of a case: notes and the person handling it. */

@@ -11,6 +11,7 @@ import { createOutboxQueue, enqueueJob } from '../adapters/db/outbox-store.ts';
 import { caseContacts, receiptRecords } from '../adapters/db/receipt-records.ts';
 import { authorityDirectory } from '../adapters/db/reference-repository.ts';
 import { staffDirectoryIn } from '../adapters/db/staff-directory.ts';
+import { statementDeadlines } from '../adapters/db/statement-deadlines.ts';
 import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { createAgeBlobStore } from '../adapters/files/age-blob-store.ts';
 import { createTusBlobStore, type TusBlobStore } from '../adapters/files/tus-store.ts';
@@ -20,6 +21,7 @@ import { totpVerifier } from '../adapters/identity/totp.ts';
 import { createMailer } from '../adapters/mail/index.ts';
 import { renderReceipt, renderSectionedDocument } from '../adapters/pdf/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
+import { loadProfile } from '../adapters/reference/profiles.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
 import { type AdministrationUseCases, administrationUseCases } from '../application/administration.ts';
 import { type CaseFileUseCases, caseFileUseCases } from '../application/case-file.ts';
@@ -29,6 +31,7 @@ import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
 import { noticesFor } from '../application/notices.ts';
 import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
+import { statementRemindersFor } from '../application/statement-reminders.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
 import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
@@ -37,6 +40,7 @@ import { DOCUMENT_REQUEST_REMINDER, documentRequestReminderHandler } from '../jo
 import { MAIL_JOB, mailJobHandler } from '../jobs/mail.ts';
 import { MAINTENANCE_JOB, maintenanceJobHandler, maintenanceKey } from '../jobs/maintenance.ts';
 import { RECEIPT_JOB, receiptJobHandler } from '../jobs/receipt.ts';
+import { STATEMENT_REMINDER, statementReminderHandler } from '../jobs/statement-reminder.ts';
 import { createWorker, type Worker } from '../jobs/worker.ts';
 import { masterKey } from './bootstrap.ts';
 
@@ -93,6 +97,7 @@ export async function createServices(
       }),
   };
   const common = { uow, clock, random: secureRandom, validation, publicUrl: config.publicUrl };
+  const profile = await loadProfile(config.profile);
   return {
     blobs,
     nationalities,
@@ -102,7 +107,10 @@ export async function createServices(
     cases: caseUseCases({
       uow,
       clock,
-      notices: noticesFor({ publicUrl: config.publicUrl }),
+      notices: allNotices(
+        noticesFor({ publicUrl: config.publicUrl }),
+        statementRemindersFor({ profile, now: () => clock.now() }),
+      ),
     }),
     caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock, inspector }),
     intake: intakeUseCase({
@@ -167,6 +175,12 @@ export function createOutboxWorker(
         now: () => services.clock.now(),
         log,
       }),
+      [STATEMENT_REMINDER]: statementReminderHandler({
+        deadlines: statementDeadlines(database.db),
+        contacts: caseContacts(database.db),
+        mailer,
+        publicUrl: config.publicUrl,
+      }),
       [DOCUMENT_REQUEST_REMINDER]: documentRequestReminderHandler({
         requests: documentRequestReader(database.db),
         contacts: caseContacts(database.db),
@@ -194,5 +208,14 @@ export function createOutboxWorker(
       await worker.stop();
       await mailer.close();
     },
+  };
+}
+
+type NoticeHook = NonNullable<Parameters<typeof caseUseCases>[0]['notices']>;
+
+/** Runs every hook a step's events cause, in order, inside the step's transaction. */
+function allNotices(...hooks: NoticeHook[]): NoticeHook {
+  return async (scope, caseId, events, version) => {
+    for (const hook of hooks) await hook(scope, caseId, events, version);
   };
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
 import { pdfkitLetter, peExecutable } from '../../src/adapters/scan/test-support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -222,7 +223,7 @@ describe('office over HTTP', () => {
     for (let i = 0; i < 100 && !notice; i++) {
       const dir = join(app.dataDir, 'mail');
       for (const name of await readdir(dir).catch(() => [] as string[])) {
-        const text = await readFile(join(dir, name), 'utf8');
+        const text = name.startsWith('.') ? '' : await readFile(join(dir, name), 'utf8').catch(() => '');
         if (text.includes('abh@duesseldorf.example') && text.includes(third)) notice = text;
       }
       if (!notice) await new Promise((r) => setTimeout(r, 200));
@@ -404,7 +405,7 @@ describe('office over HTTP', () => {
     for (let i = 0; i < 100 && !mail; i++) {
       const dir = join(app.dataDir, 'mail');
       for (const name of await readdir(dir).catch(() => [] as string[])) {
-        const text = await readFile(join(dir, name), 'utf8');
+        const text = name.startsWith('.') ? '' : await readFile(join(dir, name), 'utf8').catch(() => '');
         if (text.includes('familie@example.org') && text.includes(number)) mail = text;
       }
       if (!mail) await new Promise((r) => setTimeout(r, 200));
@@ -503,7 +504,7 @@ describe('office over HTTP', () => {
     for (let i = 0; i < 100 && !mail; i++) {
       const dir = join(app.dataDir, 'mail');
       for (const name of await readdir(dir).catch(() => [] as string[])) {
-        const text = await readFile(join(dir, name), 'utf8');
+        const text = name.startsWith('.') ? '' : await readFile(join(dir, name), 'utf8').catch(() => '');
         if (
           text.includes('abh@duesseldorf.example') &&
           text.includes(caseNumber) &&
@@ -519,4 +520,107 @@ describe('office over HTTP', () => {
       'no personal data in the mail',
     );
   });
+
+  test('a statement request queues a reminder and an overdue notice; overdue cases are listed', async () => {
+    // Continues the case of the previous test, which now waits for the authority's statement.
+    const web = await asClerk();
+    const { id: caseId } = await app.database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('case_number', '=', caseNumber)
+      .executeTakeFirstOrThrow();
+    const jobs = await app.database.db
+      .selectFrom('outbox')
+      .select(['id', 'payload', 'run_after', 'status'])
+      .where('kind', '=', 'statement.remind')
+      .execute();
+    assert.equal(jobs.length, 2, 'a reminder before and a notice after the due date');
+    const byStage = new Map(jobs.map((j) => [(j.payload as { stage: string }).stage, j]));
+    const before = byStage.get('before');
+    const overdue = byStage.get('overdue');
+    assert.ok(before && overdue);
+    const dueAt = Date.parse((before.payload as { dueAt: string }).dueAt);
+    const day = 24 * 3600 * 1000;
+    const beforeAt = new Date(before.run_after).getTime();
+    const overdueAt = new Date(overdue.run_after).getTime();
+    assert.ok(beforeAt < dueAt - 6 * day && beforeAt > dueAt - 10 * day, 'about a week before');
+    assert.ok(overdueAt > dueAt && overdueAt < dueAt + 4 * day, 'the working day after');
+
+    // Not yet overdue: the list of overdue deadlines does not show the case; the plain list shows the date.
+    assert.doesNotMatch((await web.get('/geschaeftsstelle?frist=ueberfaellig')).body, new RegExp(caseNumber));
+    const list = await web.get('/geschaeftsstelle');
+    assert.match(list.body, /Stellungnahme: \d\d\.\d\d\.\d{4}/);
+
+    // The list can be narrowed to one immigration authority.
+    const { authority_id: authorityId } = await app.database.db
+      .selectFrom('cases')
+      .select('authority_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const byAuthority = await web.get(`/geschaeftsstelle?behoerde=${authorityId}`);
+    assert.match(byAuthority.body, new RegExp(caseNumber));
+    assert.match(byAuthority.body, new RegExp(`value="${authorityId}" selected`));
+
+    // The reminder's day comes: it goes to the authority, without personal data.
+    await app.database.db
+      .updateTable('outbox')
+      .set({ run_after: new Date() })
+      .where('id', '=', before.id)
+      .execute();
+    const reminder = await waitForMail(
+      app,
+      (text) => text.includes('Erinnerung') && text.includes(caseNumber),
+    );
+    assert.match(reminder, /abh@duesseldorf\.example/);
+    assert.ok(!/Zehra|Emre|Essen/.test(reminder), 'no personal data in the reminder');
+
+    // Time passes beyond the due date (moved in the stored case): the case is in the overdue list.
+    const past = new Date(Date.now() - 3 * day);
+    past.setUTCHours(11, 0, 0, 0);
+    await sql`UPDATE cases SET snapshot = jsonb_set(snapshot, '{statementDueAt}', to_jsonb(${past.toISOString()}::text))
+      WHERE id = ${caseId}`.execute(app.database.db);
+    const overdueList = await web.get('/geschaeftsstelle?frist=ueberfaellig');
+    assert.match(overdueList.body, new RegExp(caseNumber));
+    assert.match(overdueList.body, /überfällig/);
+
+    // The statement arrives before the overdue notice's day: the notice is not sent.
+    const page = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
+    const received = await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/receiveStatement`, {
+      _csrf: csrfOf(page.body),
+      version: /name="version" value="(\d+)"/.exec(page.body)?.[1] ?? '',
+    });
+    assert.equal(received.status, 303, received.body.slice(0, 300));
+    await app.database.db
+      .updateTable('outbox')
+      .set({ run_after: new Date() })
+      .where('id', '=', overdue.id)
+      .execute();
+    for (let i = 0; i < 100; i++) {
+      const job = await app.database.db
+        .selectFrom('outbox')
+        .select('status')
+        .where('id', '=', overdue.id)
+        .executeTakeFirstOrThrow();
+      if (job.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const mails = await readdir(join(app.dataDir, 'mail'));
+    for (const name of mails.filter((n) => !n.startsWith('.'))) {
+      const text = (await readFile(join(app.dataDir, 'mail', name), 'utf8')).replace(/=\r?\n/g, '');
+      assert.doesNotMatch(text, /abgelaufen/, 'no overdue notice once the statement is in');
+    }
+    assert.doesNotMatch((await web.get('/geschaeftsstelle?frist=ueberfaellig')).body, new RegExp(caseNumber));
+  });
 });
+
+async function waitForMail(app: TestApp, wanted: (text: string) => boolean): Promise<string> {
+  const dir = join(app.dataDir, 'mail');
+  for (let i = 0; i < 100; i++) {
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const text = name.startsWith('.') ? '' : await readFile(join(dir, name), 'utf8').catch(() => '');
+      if (wanted(text)) return text;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.fail('mail not found');
+}

@@ -190,3 +190,18 @@ export const deskTexts = {
   answered: 'beantwortet am',
   open: 'offen',
 } as const;
+
+/** Deadlines and the further filters of the case list. */
+export const deadlineTexts = {
+  colDeadline: 'Frist',
+  statement: 'Stellungnahme',
+  documents: 'Unterlagen',
+  overdue: 'überfällig',
+  filterDeadline: 'Fristen',
+  filterDeadlineAny: 'Alle',
+  filterDeadlineOverdue: 'Nur überfällige Fristen',
+  filterAuthority: 'Ausländerbehörde',
+  filterAuthorityAny: 'Alle',
+  overdueLink: 'Überfällige Fristen',
+  overdueLead: 'Fälle mit abgelaufener Frist, die älteste Frist zuerst.',
+};

@@ -1,13 +1,37 @@
 /** Reads cases for the office: the list, one case file, one document. */
 import { type Kysely, sql } from 'kysely';
-import type { CaseFileReader } from '../../application/ports.ts';
+import type { CaseFileReader, InboxRow } from '../../application/ports.ts';
 import { documentRequestReader } from './case-desk.ts';
 import type { Database } from './schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * The statement's due date (a calendar date: the office enters days, stored as noon UTC, so the UTC
+ * date is the German date) while it is awaited, and the earliest open request for documents.
+ */
+const statementDue = sql<string | null>`case when c.state = 'statement_requested'
+  then to_char(((c.snapshot ->> 'statementDueAt')::timestamptz at time zone 'UTC')::date, 'YYYY-MM-DD') end`;
+const documentsDue = sql<
+  string | null
+>`(select to_char(min(dr.due_on), 'YYYY-MM-DD') from document_requests dr
+  where dr.case_id = c.id and dr.answered_at is null)`;
+
 export function caseFileReader(db: Kysely<Database>): CaseFileReader {
   return {
+    async authoritiesWithCases() {
+      const rows = await db
+        .selectFrom('organisations as o')
+        .select(['o.id', 'o.name'])
+        .where('o.kind', '=', 'immigration_authority')
+        .where((eb) =>
+          eb.exists(eb.selectFrom('cases as c').select('c.id').whereRef('c.authority_id', '=', 'o.id')),
+        )
+        .orderBy('o.name')
+        .execute();
+      return rows.map((r) => ({ id: r.id, name: r.name }));
+    },
+
     async inbox(filter) {
       let query = db
         .selectFrom('cases as c')
@@ -23,6 +47,8 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           'c.received_at',
           'o.name as authority_name',
           sql<string | null>`a.content #>> '{reasons,deportationDate}'`.as('deportation_date'),
+          statementDue.as('statement_due'),
+          documentsDue.as('documents_due'),
           sql<
             string[]
           >`coalesce((select array_agg(p.given_names || ' ' || p.family_name order by p.position) from persons p where p.case_id = c.id), '{}')`.as(
@@ -34,6 +60,18 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .limit(filter.limit);
       if (filter.states && filter.states.length > 0) query = query.where('c.state', 'in', [...filter.states]);
       if (filter.assigneeId) query = query.where('c.assignee_id', '=', filter.assigneeId);
+      if (filter.authorityId) {
+        if (!UUID.test(filter.authorityId)) return [];
+        query = query.where('c.authority_id', '=', filter.authorityId);
+      }
+      if (filter.overdueOn) {
+        const day = filter.overdueOn;
+        query = query
+          .where(sql<boolean>`least(${statementDue}, ${documentsDue}) < ${day}`)
+          .clearOrderBy()
+          .orderBy(sql`least(${statementDue}, ${documentsDue})`)
+          .orderBy('c.case_number');
+      }
       const q = filter.query;
       if (q && q.text.trim() !== '') {
         const text = q.text.trim();
@@ -61,6 +99,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         personNames: r.person_names,
         deportationDate: r.deportation_date,
         assigneeName: r.assignee_name,
+        deadline: nearest(r.statement_due, r.documents_due),
       }));
     },
 
@@ -224,4 +263,9 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         : null;
     },
   };
+}
+
+function nearest(statement: string | null, documents: string | null): InboxRow['deadline'] {
+  if (statement && (!documents || statement <= documents)) return { kind: 'statement', dueOn: statement };
+  return documents ? { kind: 'documents', dueOn: documents } : null;
 }

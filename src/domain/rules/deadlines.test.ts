@@ -5,10 +5,12 @@ import { loadNrw, loadTwoThirds } from '../../../test/fixtures/profiles/load.ts'
 import { addDays, addMonths, daysBetween, isIsoDate, isWeekend, weekday } from './dates.ts';
 import {
   documentRequestDueDate,
+  firstDayOverdue,
   isOverdue,
   isReminderDue,
   latestNextSessionDate,
   nextWorkingDay,
+  reminderBefore,
   retentionEndDate,
   statementDueDate,
   statementReminderDate,
@@ -88,6 +90,15 @@ describe('statement deadline (NRW: 28 calendar days)', () => {
     const fiveDays = { ...nrw, deadlines: { ...nrw.deadlines, statementReminderDaysBefore: 5 } };
     assert.equal(statementDueDate('2025-01-02', fiveDays), '2025-01-30'); // Thursday
     assert.equal(statementReminderDate('2025-01-02', fiveDays), '2025-01-24'); // not Saturday 25th
+  });
+
+  it('reminds before a due date the office chose, never before the request, and notes the first overdue day', () => {
+    assert.equal(reminderBefore('2025-02-14', '2025-01-10', nrw), '2025-02-07'); // Friday, a week before
+    assert.equal(reminderBefore('2025-02-17', '2025-01-10', nrw), '2025-02-10'); // Monday
+    assert.equal(reminderBefore('2025-02-16', '2025-01-10', nrw), '2025-02-07'); // Sunday 9th → Friday
+    assert.equal(reminderBefore('2025-01-14', '2025-01-10', nrw), '2025-01-10'); // short deadline
+    assert.equal(firstDayOverdue('2025-02-13'), '2025-02-14'); // Thursday → Friday
+    assert.equal(firstDayOverdue('2025-02-14'), '2025-02-17'); // Friday → Monday
   });
 
   it('is overdue only after the due date', () => {

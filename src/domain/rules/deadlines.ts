@@ -32,10 +32,21 @@ export function statementDueDate(requestedOn: IsoDate, profile: ProcedureProfile
 
 /** Date of the reminder to the immigration authority: N days before the due date, brought forward off a weekend. */
 export function statementReminderDate(requestedOn: IsoDate, profile: ProcedureProfile): IsoDate {
-  const due = statementDueDate(requestedOn, profile);
-  const reminder = previousWorkingDay(addDays(due, -profile.deadlines.statementReminderDaysBefore));
-  // Very short deadlines could push the reminder before the request; never remind before asking.
+  return reminderBefore(statementDueDate(requestedOn, profile), requestedOn, profile);
+}
+
+/**
+ * The reminder for a statement due on `dueOn` (the office may set any due date): the profile's N days
+ * before it, brought forward off a weekend — but never before the day it was asked for.
+ */
+export function reminderBefore(dueOn: IsoDate, requestedOn: IsoDate, profile: ProcedureProfile): IsoDate {
+  const reminder = previousWorkingDay(addDays(dueOn, -profile.deadlines.statementReminderDaysBefore));
   return compareDates(reminder, requestedOn) < 0 ? requestedOn : reminder;
+}
+
+/** The working day after a due date: when the overdue notice goes out. */
+export function firstDayOverdue(dueOn: IsoDate): IsoDate {
+  return nextWorkingDay(addDays(dueOn, 1));
 }
 
 /** Due date for documents requested from the applicant; `days` overrides the profile's default. */

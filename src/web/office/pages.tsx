@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import {
   CHANNEL_LABELS,
+  deadlineTexts,
   deskTexts,
   EVENT_LABELS,
   intakeTexts,
@@ -47,17 +48,26 @@ export function InboxPage({
   state,
   search,
   mine = false,
+  today,
+  overdue = false,
+  authorities = [],
+  authorityId = '',
 }: {
   ctx: PageContext;
   rows: readonly InboxRow[];
   state: string;
   search: string;
   mine?: boolean;
+  /** Today in Germany (YYYY-MM-DD), to mark overdue deadlines. */
+  today: string;
+  overdue?: boolean;
+  authorities?: readonly { id: string; name: string }[];
+  authorityId?: string;
 }) {
   return (
     <Layout ctx={ctx} title={t.inboxTitle}>
       <h1 class="kern-heading-x-large">{t.inboxTitle}</h1>
-      <p class="kern-body">{t.inboxLead}</p>
+      <p class="kern-body">{overdue ? deadlineTexts.overdueLead : t.inboxLead}</p>
       <p class="kern-body">
         <a class="kern-link" href="/geschaeftsstelle/eingang">
           {intakeTexts.link}
@@ -69,6 +79,14 @@ export function InboxPage({
           aria-current={mine ? 'page' : undefined}
         >
           {mine ? deskTexts.all : deskTexts.mine}
+        </a>{' '}
+        ·{' '}
+        <a
+          class="kern-link"
+          href="/geschaeftsstelle?frist=ueberfaellig"
+          aria-current={overdue && !mine && !authorityId ? 'page' : undefined}
+        >
+          {deadlineTexts.overdueLink}
         </a>
       </p>
       <form method="get" action="/geschaeftsstelle" class="app-filter" aria-label={t.searchLabel}>
@@ -91,6 +109,27 @@ export function InboxPage({
             ...(Object.keys(STATE_LABELS) as CaseState[]).map((s) => ({ value: s, label: STATE_LABELS[s] })),
           ]}
         />
+        <Select
+          id="behoerde"
+          name="behoerde"
+          label={deadlineTexts.filterAuthority}
+          value={authorityId}
+          options={[
+            { value: '', label: deadlineTexts.filterAuthorityAny },
+            ...authorities.map((a) => ({ value: a.id, label: a.name })),
+          ]}
+        />
+        <Select
+          id="frist"
+          name="frist"
+          label={deadlineTexts.filterDeadline}
+          value={overdue ? 'ueberfaellig' : ''}
+          options={[
+            { value: '', label: deadlineTexts.filterDeadlineAny },
+            { value: 'ueberfaellig', label: deadlineTexts.filterDeadlineOverdue },
+          ]}
+        />
+        {mine ? <input type="hidden" name="meine" value="1" /> : null}
         <Button variant="secondary">{t.filterButton}</Button>
       </form>
       {rows.length === 0 ? (
@@ -107,6 +146,7 @@ export function InboxPage({
                 <th scope="col">{t.colState}</th>
                 <th scope="col">{t.colAuthority}</th>
                 <th scope="col">{deskTexts.colAssignee}</th>
+                <th scope="col">{deadlineTexts.colDeadline}</th>
                 <th scope="col">{t.colUrgent}</th>
               </tr>
             </thead>
@@ -125,6 +165,9 @@ export function InboxPage({
                   <td>{stateLabel(r.state)}</td>
                   <td>{r.authorityName ?? t.authorityNone}</td>
                   <td>{r.assigneeName ?? '–'}</td>
+                  <td>
+                    <Deadline deadline={r.deadline} today={today} />
+                  </td>
                   <td>{r.deportationDate ? `${t.urgent}: ${formatPartialDate(r.deportationDate)}` : ''}</td>
                 </tr>
               ))}
@@ -133,6 +176,18 @@ export function InboxPage({
         </div>
       )}
     </Layout>
+  );
+}
+
+function Deadline({ deadline, today }: { deadline: InboxRow['deadline']; today: string }) {
+  if (!deadline) return <>–</>;
+  const [y, m, d] = deadline.dueOn.split('-');
+  const what = deadline.kind === 'statement' ? deadlineTexts.statement : deadlineTexts.documents;
+  return (
+    <>
+      {what}: {`${d}.${m}.${y}`}
+      {deadline.dueOn < today ? <strong class="app-overdue"> ({deadlineTexts.overdue})</strong> : null}
+    </>
   );
 }
 

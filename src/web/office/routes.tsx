@@ -65,31 +65,54 @@ const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
 export async function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
   const notFound = (reply: FastifyReply) => reply.callNotFound();
 
-  app.get<{ Querystring: { stand?: string; suche?: string; meine?: string } }>(
-    '/geschaeftsstelle',
-    { preHandler: deps.homeGuard },
-    async (request, reply) => {
-      if (deps.actorOf(request).role === 'admin') return reply.redirect('/verwaltung', 303);
-      const ctx = {
-        ...pageContext(request, reply),
-        lang: 'de' as const,
-        tail: deps.sessionTail(request, reply),
-      };
-      const search = typeof request.query.suche === 'string' ? request.query.suche.slice(0, 200) : '';
-      // A search looks through every case unless a state is chosen; the plain list shows the open ones.
-      const asked = request.query.stand ?? (search.trim() ? 'alle' : 'offen');
-      const known = asked === 'alle' || asked === 'offen' || isCaseState(asked);
-      const shown = known ? asked : 'offen';
-      const states = shown === 'alle' ? [] : shown === 'offen' ? NON_TERMINAL_STATES : [shown as CaseState];
-      const mine = request.query.meine === '1';
-      const rows = await deps.caseFiles.inbox(deps.actorOf(request), { states, limit: 500, search, mine });
-      if (!rows) return notFound(reply);
-      return sendPage(
-        reply,
-        renderPage(<InboxPage ctx={ctx} rows={rows} state={shown} search={search} mine={mine} />),
-      );
-    },
-  );
+  app.get<{
+    Querystring: { stand?: string; suche?: string; meine?: string; frist?: string; behoerde?: string };
+  }>('/geschaeftsstelle', { preHandler: deps.homeGuard }, async (request, reply) => {
+    if (deps.actorOf(request).role === 'admin') return reply.redirect('/verwaltung', 303);
+    const ctx = {
+      ...pageContext(request, reply),
+      lang: 'de' as const,
+      tail: deps.sessionTail(request, reply),
+    };
+    const search = typeof request.query.suche === 'string' ? request.query.suche.slice(0, 200) : '';
+    // A search looks through every case unless a state is chosen; the plain list shows the open ones.
+    const asked = request.query.stand ?? (search.trim() ? 'alle' : 'offen');
+    const known = asked === 'alle' || asked === 'offen' || isCaseState(asked);
+    const shown = known ? asked : 'offen';
+    const states = shown === 'alle' ? [] : shown === 'offen' ? NON_TERMINAL_STATES : [shown as CaseState];
+    const mine = request.query.meine === '1';
+    const overdue = request.query.frist === 'ueberfaellig';
+    const actor = deps.actorOf(request);
+    const authorities = await deps.caseFiles.authorities(actor);
+    const asking = typeof request.query.behoerde === 'string' ? request.query.behoerde : '';
+    const authorityId = authorities.some((a) => a.id === asking) ? asking : '';
+    const today = deps.today();
+    const rows = await deps.caseFiles.inbox(actor, {
+      states,
+      limit: 500,
+      search,
+      mine,
+      ...(authorityId ? { authorityId } : {}),
+      ...(overdue ? { overdueOn: today } : {}),
+    });
+    if (!rows) return notFound(reply);
+    return sendPage(
+      reply,
+      renderPage(
+        <InboxPage
+          ctx={ctx}
+          rows={rows}
+          state={shown}
+          search={search}
+          mine={mine}
+          today={today}
+          overdue={overdue}
+          authorities={authorities}
+          authorityId={authorityId}
+        />,
+      ),
+    );
+  });
 
   app.get('/geschaeftsstelle/eingang', { preHandler: deps.guard }, async (request, reply) => {
     const ctx = {
