@@ -58,6 +58,7 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       return deps.reader.inbox({
         ...(filter.states ? { states: filter.states } : {}),
         ...(filter.mine ? { assigneeId: actor.id } : {}),
+        ...(filter.unreadMessages ? { unreadMessages: true } : {}),
         limit: filter.limit,
         ...(search.trim() ? { query: { text: search, nameKey: nameKey(search) } } : {}),
       });

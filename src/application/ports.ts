@@ -131,6 +131,7 @@ export interface TransactionScope {
   filings: FilingStore;
   contacts: CaseContacts;
   desk: CaseDesk;
+  messages: MessageStore;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
@@ -543,6 +544,8 @@ export interface InboxRow {
   personNames: string[];
   deportationDate: string | null;
   assigneeName: string | null;
+  /** Messages of the applicant or representative the office has not read yet. */
+  unreadMessages: number;
 }
 
 export interface InboxFilter {
@@ -552,6 +555,8 @@ export interface InboxFilter {
   query?: { text: string; nameKey: string };
   /** Only the cases of this office user. */
   assigneeId?: string;
+  /** Only cases with unread messages of the applicant or representative. */
+  unreadMessages?: boolean;
 }
 
 /** Everything the case file shows; the application content is the filed (German) one. */
@@ -689,4 +694,38 @@ export interface DocumentRequestReader {
   forCase(caseId: string): Promise<DocumentRequest[]>;
   /** One request with its case, if it is still open (for the reminder). */
   open(requestId: string): Promise<{ caseId: string; dueOn: string; text: string } | null>;
+}
+
+/** One message of a case's thread between the applicant (or representative) and the office. */
+export interface CaseMessage {
+  id: string;
+  direction: 'from_applicant' | 'from_office';
+  /** applicant, representative, office_clerk or office_head. */
+  authorRole: string;
+  /** The staff member's name for office messages (null once the account is gone, and for applicants). */
+  authorName: string | null;
+  body: string;
+  createdAt: Date;
+  /** When the other side saw it. */
+  readAt: Date | null;
+}
+
+/** The thread of a case, inside the use case's transaction. */
+export interface MessageStore {
+  /** false if there is no such case. */
+  add(
+    caseId: string,
+    message: {
+      id: string;
+      direction: 'from_applicant' | 'from_office';
+      authorRole: string;
+      authorId: string | null;
+      body: string;
+      createdAt: Date;
+    },
+  ): Promise<boolean>;
+  /** Oldest first. */
+  thread(caseId: string): Promise<CaseMessage[]>;
+  /** Marks the unread messages of one direction read; returns how many. */
+  markRead(caseId: string, direction: 'from_applicant' | 'from_office', at: Date): Promise<number>;
 }

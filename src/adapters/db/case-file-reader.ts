@@ -28,12 +28,19 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           >`coalesce((select array_agg(p.given_names || ' ' || p.family_name order by p.position) from persons p where p.case_id = c.id), '{}')`.as(
             'person_names',
           ),
+          sql<number>`(select count(*)::int from case_messages m where m.case_id = c.id and m.direction = 'from_applicant' and m.read_at is null)`.as(
+            'unread_messages',
+          ),
         ])
         .orderBy('c.received_at', 'desc')
         .orderBy('c.case_number', 'desc')
         .limit(filter.limit);
       if (filter.states && filter.states.length > 0) query = query.where('c.state', 'in', [...filter.states]);
       if (filter.assigneeId) query = query.where('c.assignee_id', '=', filter.assigneeId);
+      if (filter.unreadMessages)
+        query = query.where(
+          sql<boolean>`exists (select 1 from case_messages m where m.case_id = c.id and m.direction = 'from_applicant' and m.read_at is null)`,
+        );
       const q = filter.query;
       if (q && q.text.trim() !== '') {
         const text = q.text.trim();
@@ -61,6 +68,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         personNames: r.person_names,
         deportationDate: r.deportation_date,
         assigneeName: r.assignee_name,
+        unreadMessages: Number(r.unread_messages),
       }));
     },
 
