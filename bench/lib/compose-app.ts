@@ -153,6 +153,7 @@ export async function composeBenchApp(options: BenchAppOptions): Promise<BenchAp
       uploads: services.uploads,
       cases: services.cases,
       documentRequests: documentRequestReader(database.db),
+      messages: services.messages,
       signedForm: (draft, itemId) =>
         signedForm(draft, itemId, services.validation().today, formRenderer, services.nationalityName),
     },

@@ -73,6 +73,7 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
     administration: services.administration,
     office: {
       caseFiles: services.caseFiles,
+      messages: services.messages,
       cases: services.cases,
       profile,
       nationalityName: services.nationalityName,
@@ -97,6 +98,7 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       uploads: services.uploads,
       cases: services.cases,
       documentRequests: documentRequestReader(database.db),
+      messages: services.messages,
       signedForm: (draft, itemId) =>
         signedForm(draft, itemId, services.validation().today, formRenderer, services.nationalityName),
     },

@@ -12,6 +12,7 @@ import {
   stepTexts,
   officeDe as t,
 } from '../../../content/messages/office/de.ts';
+import { officeThreadTexts as threadTexts } from '../../../content/messages/office/thread.ts';
 import { wizardDe } from '../../../content/messages/wizard/de.ts';
 import type { CaseFileData, InboxRow } from '../../application/ports.ts';
 import {
@@ -47,12 +48,15 @@ export function InboxPage({
   state,
   search,
   mine = false,
+  unread = false,
 }: {
   ctx: PageContext;
   rows: readonly InboxRow[];
   state: string;
   search: string;
   mine?: boolean;
+  /** Only cases with unread messages of applicants. */
+  unread?: boolean;
 }) {
   return (
     <Layout ctx={ctx} title={t.inboxTitle}>
@@ -69,6 +73,14 @@ export function InboxPage({
           aria-current={mine ? 'page' : undefined}
         >
           {mine ? deskTexts.all : deskTexts.mine}
+        </a>{' '}
+        ·{' '}
+        <a
+          class="kern-link"
+          href={unread ? '/geschaeftsstelle' : '/geschaeftsstelle?nachrichten=ungelesen'}
+          aria-current={unread ? 'page' : undefined}
+        >
+          {unread ? threadTexts.filterAll : threadTexts.filterUnread}
         </a>
       </p>
       <form method="get" action="/geschaeftsstelle" class="app-filter" aria-label={t.searchLabel}>
@@ -107,6 +119,7 @@ export function InboxPage({
                 <th scope="col">{t.colState}</th>
                 <th scope="col">{t.colAuthority}</th>
                 <th scope="col">{deskTexts.colAssignee}</th>
+                <th scope="col">{threadTexts.colMessages}</th>
                 <th scope="col">{t.colUrgent}</th>
               </tr>
             </thead>
@@ -125,6 +138,15 @@ export function InboxPage({
                   <td>{stateLabel(r.state)}</td>
                   <td>{r.authorityName ?? t.authorityNone}</td>
                   <td>{r.assigneeName ?? '–'}</td>
+                  <td>
+                    {r.unreadMessages > 0 ? (
+                      <span class="app-tag">
+                        {threadTexts.unreadCount.replace('{count}', String(r.unreadMessages))}
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td>{r.deportationDate ? `${t.urgent}: ${formatPartialDate(r.deportationDate)}` : ''}</td>
                 </tr>
               ))}
@@ -146,6 +168,7 @@ export function CaseFilePage({
   nationalityName,
   notice,
   repeats = [],
+  messages,
   children,
 }: {
   ctx: PageContext;
@@ -154,6 +177,8 @@ export function CaseFilePage({
   notice: { kind: 'success' | 'error'; text: string } | null;
   /** Other cases that may concern the same person. */
   repeats?: readonly { caseId: string; caseNumber: string; state: string; receivedAt: Date }[];
+  /** The message thread with the applicant or representative. */
+  messages?: ComponentChildren;
   /** The forms of the steps the office can take now. */
   children?: ComponentChildren;
 }) {
@@ -285,6 +310,7 @@ export function CaseFilePage({
           ))}
         </ul>
       )}
+      {messages}
       <h2 class="kern-heading-large">{stepTexts.sectionSteps}</h2>
       {children}
       <h2 class="kern-heading-large">{t.sectionHistory}</h2>
