@@ -8,7 +8,13 @@
 import { newMessageMail } from '../../content/mails/de.ts';
 import { mayDo } from '../domain/access/policy.ts';
 import { type Actor, isTerminal } from '../domain/case/index.ts';
-import { directionOf, type MessageBodyError, parseMessageBody } from '../domain/messages/message.ts';
+import {
+  directionOf,
+  incomingFor,
+  type MessageBodyError,
+  type MessageDirection,
+  parseMessageBody,
+} from '../domain/messages/message.ts';
 import { MAIL_JOB_KIND } from './drafts.ts';
 import type { CaseMessage, Clock, UnitOfWork } from './ports.ts';
 
@@ -28,15 +34,20 @@ export function messageUseCases(deps: MessageDeps) {
     details: { messageId, direction },
   });
 
+  /** The thread with the read marks as they were; the other side's messages are read from now on. */
+  const readAs = (side: MessageDirection, caseId: string) =>
+    deps.uow.run(async ({ messages }) => {
+      const thread = await messages.thread(caseId);
+      const incoming = incomingFor(side);
+      if (thread.some((m) => m.direction === incoming && !m.readAt))
+        await messages.markRead(caseId, incoming, deps.clock.now());
+      return thread;
+    });
+
   return {
     /** The thread as the applicant sees it (oldest first); the office's messages are read from now on. */
     async forApplicant(caseId: string): Promise<CaseMessage[]> {
-      return deps.uow.run(async ({ messages }) => {
-        const thread = await messages.thread(caseId);
-        if (thread.some((m) => m.direction === 'from_office' && !m.readAt))
-          await messages.markRead(caseId, 'from_office', deps.clock.now());
-        return thread;
-      });
+      return readAs('from_applicant', caseId);
     },
 
     /**
@@ -69,12 +80,7 @@ export function messageUseCases(deps: MessageDeps) {
     /** The thread in the case file (oldest first); the applicant's messages are read from now on. */
     async forOffice(actor: Actor, caseId: string): Promise<CaseMessage[] | null> {
       if (!mayDo(actor.role, 'view_case_file')) return null;
-      return deps.uow.run(async ({ messages }) => {
-        const thread = await messages.thread(caseId);
-        if (thread.some((m) => m.direction === 'from_applicant' && !m.readAt))
-          await messages.markRead(caseId, 'from_applicant', deps.clock.now());
-        return thread;
-      });
+      return readAs('from_office', caseId);
     },
 
     /**
