@@ -11,6 +11,7 @@ import { type Actor, isTerminal } from '../domain/case/index.ts';
 import {
   directionOf,
   incomingFor,
+  MAX_UNREAD_FROM_APPLICANT,
   type MessageBodyError,
   type MessageDirection,
   parseMessageBody,
@@ -23,7 +24,9 @@ export interface MessageDeps {
   clock: Clock;
 }
 
-export type WriteResult = { ok: true; messageId: string } | { ok: false; error: MessageBodyError | 'closed' };
+export type WriteResult =
+  | { ok: true; messageId: string }
+  | { ok: false; error: MessageBodyError | 'closed' | 'too_many' };
 
 export function messageUseCases(deps: MessageDeps) {
   const written = (actor: Actor, caseId: string, messageId: string, direction: string) => ({
@@ -63,6 +66,8 @@ export function messageUseCases(deps: MessageDeps) {
         const snapshot = await cases.loadForUpdate(caseId);
         if (!snapshot) return null;
         if (isTerminal(snapshot.state)) return { ok: false as const, error: 'closed' as const };
+        if ((await messages.countUnread(caseId, 'from_applicant')) >= MAX_UNREAD_FROM_APPLICANT)
+          return { ok: false as const, error: 'too_many' as const };
         const at = deps.clock.now();
         await messages.add(caseId, {
           id,

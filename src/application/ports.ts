@@ -726,6 +726,8 @@ export interface MessageStore {
   ): Promise<boolean>;
   /** Oldest first. */
   thread(caseId: string): Promise<CaseMessage[]>;
+  /** How many messages of one direction are still unread. */
+  countUnread(caseId: string, direction: 'from_applicant' | 'from_office'): Promise<number>;
   /** Marks the unread messages of one direction read; returns how many. */
   markRead(caseId: string, direction: 'from_applicant' | 'from_office', at: Date): Promise<number>;
 }

@@ -16,4 +16,5 @@ export const officeThreadTexts = {
   error_too_long: 'Die Nachricht ist zu lang (höchstens 5.000 Zeichen).',
   error_broken: 'Die Nachricht enthält unlesbare Zeichen. Bitte geben Sie den Text erneut ein.',
   error_closed: 'Das Verfahren ist beendet.',
+  error_too_many: 'Zu viele ungelesene Nachrichten.',
 } as const;

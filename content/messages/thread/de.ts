@@ -18,6 +18,8 @@ export const threadDe = {
   error_too_long: 'Die Nachricht ist zu lang. Bitte kürzen Sie sie auf höchstens 5.000 Zeichen.',
   error_broken: 'Die Nachricht enthält unlesbare Zeichen. Bitte geben Sie den Text erneut ein.',
   error_closed: 'Das Verfahren ist beendet. Die Nachricht wurde nicht gesendet.',
+  error_too_many:
+    'Die Geschäftsstelle hat Ihre bisherigen Nachrichten noch nicht gelesen. Bitte warten Sie, bis sie sie gelesen hat, und schreiben Sie dann wieder.',
 } as const;
 
 export type ThreadKey = keyof typeof threadDe;

@@ -20,4 +20,6 @@ export const threadEn: ThreadCatalog = {
   error_too_long: 'The message is too long. Please shorten it to at most 5,000 characters.',
   error_broken: 'The message contains unreadable characters. Please enter the text again.',
   error_closed: 'The procedure has ended. The message was not sent.',
+  error_too_many:
+    'The office has not yet read your earlier messages. Please wait until it has read them, then write again.',
 };

@@ -196,6 +196,20 @@ describe('message thread', () => {
     assert.equal((await uc().writeAsOffice(clerk, c.caseId, 'Bestätigung der Rücknahme'))?.ok, true);
   });
 
+  test('at most 20 messages of the applicant wait unread; once the office has read them, more are possible', async () => {
+    const c = await newCase(null);
+    for (let i = 1; i <= 20; i++)
+      assert.equal((await uc().writeAsApplicant(applicant(c.caseId), c.caseId, `Nachricht ${i}`))?.ok, true);
+    assert.deepEqual(await uc().writeAsApplicant(applicant(c.caseId), c.caseId, 'Nummer 21'), {
+      ok: false,
+      error: 'too_many',
+    });
+    assert.equal(await messageStoreIn(t.db).countUnread(c.caseId, 'from_applicant'), 20);
+    await uc().forOffice(clerk, c.caseId);
+    assert.equal(await messageStoreIn(t.db).countUnread(c.caseId, 'from_applicant'), 0);
+    assert.equal((await uc().writeAsApplicant(applicant(c.caseId), c.caseId, 'Nummer 21'))?.ok, true);
+  });
+
   test('a message belongs to one case: another case does not see it', async () => {
     const a = await newCase(null);
     const b = await newCase(null);

@@ -55,6 +55,18 @@ export function messageStoreIn(db: Kysely<Database>): MessageStore {
       }));
     },
 
+    async countUnread(caseId, direction) {
+      if (!UUID.test(caseId)) return 0;
+      const row = await db
+        .selectFrom('case_messages')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('case_id', '=', caseId)
+        .where('direction', '=', direction)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     async markRead(caseId, direction, at) {
       if (!UUID.test(caseId)) return 0;
       const r = await db

@@ -12,6 +12,12 @@ export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 /** Longest message in characters (Unicode code points after normalisation). */
 export const MESSAGE_MAX_LENGTH = 5000;
 
+/**
+ * How many messages of the applicant may wait unread by the office: enough for any real need, and a
+ * stop to floods (a script with the secret link) that would bury the office's list.
+ */
+export const MAX_UNREAD_FROM_APPLICANT = 20;
+
 /** Why a message body was refused; the web layer words it in the page's language. */
 export type MessageBodyError = 'empty' | 'too_long' | 'broken';
 

@@ -12,7 +12,7 @@ const dateTime = (d: Date) =>
   }).format(d);
 
 /** German text of a refusal code of the message form. */
-export function officeMessageError(code: 'empty' | 'too_long' | 'broken' | 'closed'): string {
+export function officeMessageError(code: 'empty' | 'too_long' | 'broken' | 'closed' | 'too_many'): string {
   return t[`error_${code}`];
 }
 
