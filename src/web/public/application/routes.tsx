@@ -795,11 +795,7 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
   });
 
   /** The status page; with the message form as it came back, if it did. */
-  const showStatus = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: ThreadForm & { sent?: boolean } = {},
-  ) => {
+  const showStatus = async (request: FastifyRequest, reply: FastifyReply, form: ThreadForm = {}) => {
     const open = await withDraft(request, reply, { allowSubmitted: true });
     if (!open) return reply;
     const { current, ctx } = open;
@@ -826,7 +822,7 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
             messages={thread}
             open={isCaseState(filed.state) && !isTerminal(filed.state)}
             form={form}
-            sent={form.sent ?? ((request.query ?? {}) as Record<string, unknown>).nachricht === 'gesendet'}
+            sent={((request.query ?? {}) as Record<string, unknown>).nachricht === 'gesendet'}
           />
         }
       />,
