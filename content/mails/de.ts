@@ -160,3 +160,18 @@ export function documentRequestMail(input: {
     ].join('\n'),
   };
 }
+
+/** A new message of the office: never the message itself, nothing personal; it is read on the status page. */
+export function newMessageMail(input: { caseNumber: string }) {
+  return {
+    subject: `Neue Nachricht zu Ihrem Antrag – ${input.caseNumber}`,
+    text: [
+      'Guten Tag,',
+      '',
+      `es gibt eine neue Nachricht zu Ihrem Antrag ${input.caseNumber}; lesen Sie sie über Ihren persönlichen Link.`,
+      '',
+      'Aus Gründen des Datenschutzes steht der Inhalt nicht in dieser E-Mail.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}

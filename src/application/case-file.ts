@@ -60,6 +60,7 @@ export function caseFileUseCases(deps: CaseFileDeps) {
         ...(filter.mine ? { assigneeId: actor.id } : {}),
         ...(filter.authorityId ? { authorityId: filter.authorityId } : {}),
         ...(filter.overdueOn ? { overdueOn: filter.overdueOn } : {}),
+        ...(filter.unreadMessages ? { unreadMessages: true } : {}),
         limit: filter.limit,
         ...(search.trim() ? { query: { text: search, nameKey: nameKey(search) } } : {}),
       });

@@ -131,6 +131,7 @@ export interface TransactionScope {
   filings: FilingStore;
   contacts: CaseContacts;
   desk: CaseDesk;
+  messages: MessageStore;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
@@ -545,6 +546,8 @@ export interface InboxRow {
   assigneeName: string | null;
   /** The nearest open deadline: the authority's statement or documents asked of the applicant. */
   deadline: { kind: 'statement' | 'documents'; dueOn: string } | null;
+  /** Messages of the applicant or representative the office has not read yet. */
+  unreadMessages: number;
 }
 
 export interface InboxFilter {
@@ -558,6 +561,8 @@ export interface InboxFilter {
   authorityId?: string;
   /** Only the cases with an open deadline before this date (YYYY-MM-DD): overdue on that day; sorted by it. */
   overdueOn?: string;
+  /** Only cases with unread messages of the applicant or representative. */
+  unreadMessages?: boolean;
 }
 
 /** Everything the case file shows; the application content is the filed (German) one. */
@@ -702,4 +707,40 @@ export interface DocumentRequestReader {
   forCase(caseId: string): Promise<DocumentRequest[]>;
   /** One request with its case, if it is still open (for the reminder). */
   open(requestId: string): Promise<{ caseId: string; dueOn: string; text: string } | null>;
+}
+
+/** One message of a case's thread between the applicant (or representative) and the office. */
+export interface CaseMessage {
+  id: string;
+  direction: 'from_applicant' | 'from_office';
+  /** applicant, representative, office_clerk or office_head. */
+  authorRole: string;
+  /** The staff member's name for office messages (null once the account is gone, and for applicants). */
+  authorName: string | null;
+  body: string;
+  createdAt: Date;
+  /** When the other side saw it. */
+  readAt: Date | null;
+}
+
+/** The thread of a case, inside the use case's transaction. */
+export interface MessageStore {
+  /** false if there is no such case. */
+  add(
+    caseId: string,
+    message: {
+      id: string;
+      direction: 'from_applicant' | 'from_office';
+      authorRole: string;
+      authorId: string | null;
+      body: string;
+      createdAt: Date;
+    },
+  ): Promise<boolean>;
+  /** Oldest first. */
+  thread(caseId: string): Promise<CaseMessage[]>;
+  /** How many messages of one direction are still unread. */
+  countUnread(caseId: string, direction: 'from_applicant' | 'from_office'): Promise<number>;
+  /** Marks the unread messages of one direction read; returns how many. */
+  markRead(caseId: string, direction: 'from_applicant' | 'from_office', at: Date): Promise<number>;
 }

@@ -90,6 +90,7 @@ export async function composeApp(
     administration: services.administration,
     office: {
       caseFiles: services.caseFiles,
+      messages: services.messages,
       cases: services.cases,
       profile,
       nationalityName: services.nationalityName,
@@ -114,6 +115,7 @@ export async function composeApp(
       uploads: services.uploads,
       cases: services.cases,
       documentRequests: documentRequestReader(database.db),
+      messages: services.messages,
       signedForm: (draft, itemId) =>
         signedForm(draft, itemId, services.validation().today, formRenderer, services.nationalityName),
     },

@@ -28,6 +28,7 @@ import { type CaseFileUseCases, caseFileUseCases } from '../application/case-fil
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
 import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
+import { type MessageUseCases, messageUseCases } from '../application/messages.ts';
 import { noticesFor } from '../application/notices.ts';
 import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
@@ -67,6 +68,7 @@ export interface Services {
   administration: AdministrationUseCases;
   intake: IntakeUseCase;
   caseFiles: CaseFileUseCases;
+  messages: MessageUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -113,6 +115,7 @@ export async function createServices(
       ),
     }),
     caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock, inspector }),
+    messages: messageUseCases({ uow, clock }),
     intake: intakeUseCase({
       ...common,
       authorities: authorityDirectory(database.db),

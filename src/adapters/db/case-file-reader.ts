@@ -54,6 +54,9 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           >`coalesce((select array_agg(p.given_names || ' ' || p.family_name order by p.position) from persons p where p.case_id = c.id), '{}')`.as(
             'person_names',
           ),
+          sql<number>`(select count(*)::int from case_messages m where m.case_id = c.id and m.direction = 'from_applicant' and m.read_at is null)`.as(
+            'unread_messages',
+          ),
         ])
         .orderBy('c.received_at', 'desc')
         .orderBy('c.case_number', 'desc')
@@ -72,6 +75,10 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           .orderBy(sql`least(${statementDue}, ${documentsDue})`)
           .orderBy('c.case_number');
       }
+      if (filter.unreadMessages)
+        query = query.where(
+          sql<boolean>`exists (select 1 from case_messages m where m.case_id = c.id and m.direction = 'from_applicant' and m.read_at is null)`,
+        );
       const q = filter.query;
       if (q && q.text.trim() !== '') {
         const text = q.text.trim();
@@ -100,6 +107,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         deportationDate: r.deportation_date,
         assigneeName: r.assignee_name,
         deadline: nearest(r.statement_due, r.documents_due),
+        unreadMessages: Number(r.unread_messages),
       }));
     },
 

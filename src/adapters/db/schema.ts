@@ -106,6 +106,17 @@ export interface DocumentRequestsTable {
   answered_at: Date | null;
 }
 
+export interface CaseMessagesTable {
+  id: string;
+  case_id: string;
+  direction: 'from_applicant' | 'from_office';
+  author_role: string;
+  author_id: string | null;
+  body: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 export interface CaseNotesTable {
   id: string;
   case_id: string;
@@ -265,6 +276,7 @@ export interface Database {
   draft_documents: DraftDocumentsTable;
   applications: ApplicationsTable;
   case_notes: CaseNotesTable;
+  case_messages: CaseMessagesTable;
   document_requests: DocumentRequestsTable;
   case_history: CaseHistoryTable;
   audit_log: AuditLogTable;

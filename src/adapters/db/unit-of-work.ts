@@ -5,6 +5,7 @@ import { caseDeskIn } from './case-desk.ts';
 import { caseStoreIn } from './case-store.ts';
 import { draftStoreIn } from './draft-store.ts';
 import { filingStoreIn } from './filing-store.ts';
+import { messageStoreIn } from './message-store.ts';
 import { outboxIn } from './outbox-store.ts';
 import { caseContacts } from './receipt-records.ts';
 import type { Database } from './schema.ts';
@@ -22,6 +23,7 @@ export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
           filings: filingStoreIn(trx),
           contacts: caseContacts(trx),
           desk: caseDeskIn(trx),
+          messages: messageStoreIn(trx),
         }),
       ),
   };

@@ -11,6 +11,13 @@ describe('access policy', () => {
     assert.equal(mayDo('applicant', 'download_document'), false);
   });
 
+  it('only the office writes messages to applicants', () => {
+    assert.deepEqual(
+      ROLES.filter((r) => mayDo(r, 'write_message')),
+      ['office_clerk', 'office_head'],
+    );
+  });
+
   it('special categories need their own right', () => {
     for (const role of ROLES) {
       if (!mayDo(role, 'view_special_category'))

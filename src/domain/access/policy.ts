@@ -10,6 +10,7 @@ export type CaseAction =
   | 'view_case_file'
   | 'download_document'
   | 'view_special_category'
+  | 'write_message'
   | 'administer_accounts';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
@@ -19,6 +20,8 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   view_case_file: OFFICE,
   download_document: OFFICE,
   view_special_category: OFFICE,
+  /** Messages to the applicant or representative are written on behalf of the office. */
+  write_message: OFFICE,
   administer_accounts: ['admin'],
 };
 

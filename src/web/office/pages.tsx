@@ -13,6 +13,7 @@ import {
   stepTexts,
   officeDe as t,
 } from '../../../content/messages/office/de.ts';
+import { officeThreadTexts as threadTexts } from '../../../content/messages/office/thread.ts';
 import { wizardDe } from '../../../content/messages/wizard/de.ts';
 import type { CaseFileData, InboxRow } from '../../application/ports.ts';
 import {
@@ -52,6 +53,7 @@ export function InboxPage({
   overdue = false,
   authorities = [],
   authorityId = '',
+  unread = false,
 }: {
   ctx: PageContext;
   rows: readonly InboxRow[];
@@ -63,6 +65,8 @@ export function InboxPage({
   overdue?: boolean;
   authorities?: readonly { id: string; name: string }[];
   authorityId?: string;
+  /** Only cases with unread messages of applicants. */
+  unread?: boolean;
 }) {
   return (
     <Layout ctx={ctx} title={t.inboxTitle}>
@@ -87,6 +91,14 @@ export function InboxPage({
           aria-current={overdue && !mine && !authorityId ? 'page' : undefined}
         >
           {deadlineTexts.overdueLink}
+        </a>{' '}
+        ·{' '}
+        <a
+          class="kern-link"
+          href={unread ? '/geschaeftsstelle' : '/geschaeftsstelle?nachrichten=ungelesen'}
+          aria-current={unread ? 'page' : undefined}
+        >
+          {unread ? threadTexts.filterAll : threadTexts.filterUnread}
         </a>
       </p>
       <form method="get" action="/geschaeftsstelle" class="app-filter" aria-label={t.searchLabel}>
@@ -147,6 +159,7 @@ export function InboxPage({
                 <th scope="col">{t.colAuthority}</th>
                 <th scope="col">{deskTexts.colAssignee}</th>
                 <th scope="col">{deadlineTexts.colDeadline}</th>
+                <th scope="col">{threadTexts.colMessages}</th>
                 <th scope="col">{t.colUrgent}</th>
               </tr>
             </thead>
@@ -167,6 +180,15 @@ export function InboxPage({
                   <td>{r.assigneeName ?? '–'}</td>
                   <td>
                     <Deadline deadline={r.deadline} today={today} />
+                  </td>
+                  <td>
+                    {r.unreadMessages > 0 ? (
+                      <span class="app-tag">
+                        {threadTexts.unreadCount.replace('{count}', String(r.unreadMessages))}
+                      </span>
+                    ) : (
+                      ''
+                    )}
                   </td>
                   <td>{r.deportationDate ? `${t.urgent}: ${formatPartialDate(r.deportationDate)}` : ''}</td>
                 </tr>
@@ -201,6 +223,7 @@ export function CaseFilePage({
   nationalityName,
   notice,
   repeats = [],
+  messages,
   children,
 }: {
   ctx: PageContext;
@@ -209,6 +232,8 @@ export function CaseFilePage({
   notice: { kind: 'success' | 'error'; text: string } | null;
   /** Other cases that may concern the same person. */
   repeats?: readonly { caseId: string; caseNumber: string; state: string; receivedAt: Date }[];
+  /** The message thread with the applicant or representative. */
+  messages?: ComponentChildren;
   /** The forms of the steps the office can take now. */
   children?: ComponentChildren;
 }) {
@@ -340,6 +365,7 @@ export function CaseFilePage({
           ))}
         </ul>
       )}
+      {messages}
       <h2 class="kern-heading-large">{stepTexts.sectionSteps}</h2>
       {children}
       <h2 class="kern-heading-large">{t.sectionHistory}</h2>

@@ -11,6 +11,7 @@ import type { CaseFileUseCases } from '../../application/case-file.ts';
 import type { CaseUseCases } from '../../application/cases.ts';
 import { documentIdFor } from '../../application/drafts.ts';
 import type { IntakeUseCase } from '../../application/intake.ts';
+import type { MessageUseCases } from '../../application/messages.ts';
 import type { UploadStore } from '../../application/ports.ts';
 import {
   type Actor,
@@ -34,10 +35,13 @@ import { commandFromForm, officeSteps, StepForms } from './commands.tsx';
 import { DeskForms } from './desk.tsx';
 import { DocumentUploadForm } from './documents.tsx';
 import { IntakePage, intakeFromForm } from './intake.tsx';
+import { OfficeMessages, officeMessageError } from './messages.tsx';
 import { CaseFilePage, InboxPage } from './pages.tsx';
 
 export interface OfficePagesDeps {
   caseFiles: CaseFileUseCases;
+  /** The message thread with the applicant or representative. */
+  messages: MessageUseCases;
   /** Admits logged-in office staff; anyone else is sent to the login or gets 404. */
   guard: preHandlerHookHandler | preHandlerHookHandler[];
   /** For the start page of the back office: also lets administrators in, to send them on to their area. */
@@ -66,7 +70,14 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
   const notFound = (reply: FastifyReply) => reply.callNotFound();
 
   app.get<{
-    Querystring: { stand?: string; suche?: string; meine?: string; frist?: string; behoerde?: string };
+    Querystring: {
+      stand?: string;
+      suche?: string;
+      meine?: string;
+      frist?: string;
+      behoerde?: string;
+      nachrichten?: string;
+    };
   }>('/geschaeftsstelle', { preHandler: deps.homeGuard }, async (request, reply) => {
     if (deps.actorOf(request).role === 'admin') return reply.redirect('/verwaltung', 303);
     const ctx = {
@@ -82,6 +93,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     const states = shown === 'alle' ? [] : shown === 'offen' ? NON_TERMINAL_STATES : [shown as CaseState];
     const mine = request.query.meine === '1';
     const overdue = request.query.frist === 'ueberfaellig';
+    const unread = request.query.nachrichten === 'ungelesen';
     const actor = deps.actorOf(request);
     const authorities = await deps.caseFiles.authorities(actor);
     const asking = typeof request.query.behoerde === 'string' ? request.query.behoerde : '';
@@ -94,6 +106,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
       mine,
       ...(authorityId ? { authorityId } : {}),
       ...(overdue ? { overdueOn: today } : {}),
+      unreadMessages: unread,
     });
     if (!rows) return notFound(reply);
     return sendPage(
@@ -109,6 +122,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           overdue={overdue}
           authorities={authorities}
           authorityId={authorityId}
+          unread={unread}
         />,
       ),
     );
@@ -198,6 +212,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     caseId: string,
     notice: { kind: 'success' | 'error'; text: string } | null,
     status = 200,
+    messageForm: { value?: string; error?: string } = {},
   ) {
     const ctx = {
       ...pageContext(request, reply),
@@ -209,6 +224,8 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     if (!file) return notFound(reply);
     const steps = isCaseState(file.state) ? officeSteps(commandsFrom(file.state, actor.role)) : [];
     const repeats = await deps.caseFiles.possibleRepeats(actor, caseId);
+    // Read as part of the case file (its view is audited above); the applicant's messages count as read.
+    const thread = (await deps.messages.forOffice(actor, caseId)) ?? [];
     const [y, m, d] = statementDueDate(deps.today(), deps.profile).split('-');
     const [ry, rm, rd] = deadlineFrom(deps.today(), deps.profile.deadlines.documentRequestDays).split('-');
     const requestDue = { day: String(Number(rd)), month: String(Number(rm)), year: ry ?? '' };
@@ -221,6 +238,14 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           nationalityName={deps.nationalityName}
           notice={notice}
           repeats={repeats}
+          messages={
+            <OfficeMessages
+              caseId={file.caseId}
+              messages={thread}
+              csrf={deps.csrfToken(request, reply)}
+              form={messageForm}
+            />
+          }
         >
           <DeskForms file={file} csrf={deps.csrfToken(request, reply)} dueDefault={requestDue} />
           <DocumentUploadForm
@@ -272,6 +297,22 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
       if (!result.ok)
         return caseFilePage(request, reply, caseId, { kind: 'error', text: result.message }, 400);
       return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=ok#notizen`, 303);
+    },
+  );
+
+  app.post<{ Params: { caseId: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/nachrichten',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const value = single(unflatten(request.body).message) ?? '';
+      const result = await deps.messages.writeAsOffice(deps.actorOf(request), caseId, value);
+      if (!result) return notFound(reply);
+      if (!result.ok) {
+        const error = officeMessageError(result.error);
+        return caseFilePage(request, reply, caseId, { kind: 'error', text: error }, 400, { value, error });
+      }
+      return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=ok#nachrichten`, 303);
     },
   );
 

@@ -14,6 +14,7 @@ import {
   resumeLink,
   type SaveResult,
 } from '../../../application/drafts.ts';
+import type { MessageUseCases } from '../../../application/messages.ts';
 import type {
   AuthorityDirectory,
   AuthorityMatch,
@@ -54,6 +55,13 @@ import {
   LaterEvidencePage,
   statusesFromForm,
 } from './pages/evidence.tsx';
+import {
+  MESSAGE_FIELD,
+  MessagesSection,
+  type ThreadForm,
+  threadText,
+  UnreadBanner,
+} from './pages/messages.tsx';
 import { type NationalityOption, PersonPage, PersonsListPage, personFromForm } from './pages/persons.tsx';
 import {
   QuestionsPage,
@@ -89,6 +97,8 @@ export interface ApplicationPagesDeps {
   cases: CaseUseCases;
   /** The office's requests for documents, shown on the status page. */
   documentRequests: DocumentRequestReader;
+  /** The message thread with the office, on the status page. */
+  messages: MessageUseCases;
   /** The resumable upload store (tus and the form fallback) the evidence pages post to. */
   uploads: UploadStore<DataStore>;
 }
@@ -784,13 +794,15 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     return reply.redirect('/antrag/bestaetigung?eingegangen=1', 303);
   });
 
-  app.get('/antrag/bestaetigung', async (request, reply) => {
+  /** The status page; with the message form as it came back, if it did. */
+  const showStatus = async (request: FastifyRequest, reply: FastifyReply, form: ThreadForm = {}) => {
     const open = await withDraft(request, reply, { allowSubmitted: true });
     if (!open) return reply;
     const { current, ctx } = open;
     if (!current.submittedAt || !current.caseId) return reply.redirect('/antrag/uebersicht', 303);
     const filed = await deps.filedCases.confirmation(current.caseId);
     if (!filed) return reply.callNotFound();
+    const thread = await deps.messages.forApplicant(current.caseId);
     return page(
       reply,
       <ConfirmationPage
@@ -802,8 +814,51 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
         receiptReady={filed.receiptBlobKey !== null}
         mailed={filed.mailed}
         persons={current.draft.persons}
+        errors={form.error ? [{ path: MESSAGE_FIELD, message: form.error }] : []}
+        notice={<UnreadBanner ctx={ctx} messages={thread} />}
+        messages={
+          <MessagesSection
+            ctx={ctx}
+            messages={thread}
+            open={isCaseState(filed.state) && !isTerminal(filed.state)}
+            form={form}
+            sent={((request.query ?? {}) as Record<string, unknown>).nachricht === 'gesendet'}
+          />
+        }
       />,
+      form.error ? 400 : 200,
     );
+  };
+
+  app.get('/antrag/bestaetigung', (request, reply) => showStatus(request, reply));
+
+  app.post('/antrag/nachrichten', async (request, reply) => {
+    const open = await withDraft(request, reply, { allowSubmitted: true });
+    if (!open) return reply;
+    const { current, ctx } = open;
+    if (!current.submittedAt || !current.caseId) return reply.redirect('/antrag/uebersicht', 303);
+    const value = single(unflatten(request.body)[MESSAGE_FIELD]) ?? '';
+    const representative = current.draft.representative.kind;
+    const result = await deps.messages.writeAsApplicant(
+      {
+        role:
+          representative === 'person' || representative === 'organisation' ? 'representative' : 'applicant',
+        id: `draft:${current.id}`,
+      },
+      current.caseId,
+      value,
+    );
+    if (!result) return reply.callNotFound();
+    if (!result.ok) {
+      return showStatus(request, reply, { value, error: threadText(ctx.lang)(`error_${result.error}`) });
+    }
+    return reply.redirect(`/antrag/bestaetigung?lang=${ctx.lang}&nachricht=gesendet#nachrichten`, 303);
+  });
+
+  // The language switch of a refused form links here: back to the thread on the status page.
+  app.get('/antrag/nachrichten', async (request, reply) => {
+    const asked = ((request.query ?? {}) as Record<string, unknown>).lang;
+    return reply.redirect(`/antrag/bestaetigung${isLang(asked) ? `?lang=${asked}` : ''}#nachrichten`, 303);
   });
 
   async function withdrawable(request: FastifyRequest, reply: FastifyReply) {

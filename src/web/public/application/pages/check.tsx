@@ -1,4 +1,5 @@
 /** Check your answers, submit, and the confirmation with the case number. */
+import type { ComponentChildren } from 'preact';
 import type { DraftDocument } from '../../../../application/ports.ts';
 import {
   type Draft,
@@ -12,6 +13,7 @@ import type { EvidenceItem } from '../../../../domain/evidence/index.ts';
 import {
   Button,
   ButtonGroup,
+  type FieldError,
   Fieldset,
   NotificationBanner,
   Panel,
@@ -144,6 +146,9 @@ export function ConfirmationPage({
   persons,
   justSubmitted,
   requests = [],
+  errors = [],
+  notice,
+  messages,
 }: {
   ctx: WizardContext;
   caseNumber: string;
@@ -154,11 +159,22 @@ export function ConfirmationPage({
   justSubmitted: boolean;
   /** Open requests of the office for documents. */
   requests?: readonly { id: string; text: string; dueOn: string }[];
+  /** Errors of the message form, for the error summary. */
+  errors?: readonly FieldError[];
+  /** A banner under the error summary (a new message of the office). */
+  notice?: ComponentChildren;
+  /** The message thread with the office. */
+  messages?: ComponentChildren;
 }) {
   const { w } = ctx;
   const ended = ['not_taken_up', 'closed', 'withdrawn', 'settled_otherwise'].includes(stage);
   return (
-    <WizardPage ctx={ctx} title={justSubmitted ? w('confirmationTitle') : w('statusTitle')}>
+    <WizardPage
+      ctx={ctx}
+      title={justSubmitted ? w('confirmationTitle') : w('statusTitle')}
+      errors={errors}
+      notice={notice}
+    >
       {justSubmitted ? (
         <Panel title={w('confirmationTitle')}>
           {w('confirmationCaseNumber')}
@@ -228,6 +244,7 @@ export function ConfirmationPage({
           </p>
         </>
       )}
+      {messages}
     </WizardPage>
   );
 }

@@ -1,0 +1,59 @@
+/** A real SMTP server on loopback that keeps every mail it receives, parsed (for end-to-end tests). */
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface SmtpSink {
+  url: string;
+  mails: { to: string[]; parsed: ParsedMail }[];
+  /** Waits until a mail matches (or throws after `timeoutMs`). */
+  waitFor(
+    match: (mail: { to: string[]; parsed: ParsedMail }) => boolean,
+    timeoutMs?: number,
+  ): Promise<ParsedMail>;
+  stop(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const mails: SmtpSink['mails'] = [];
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    closeTimeout: 200,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        simpleParser(Buffer.concat(chunks)).then(
+          (parsed) => {
+            mails.push({ to, parsed });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    async waitFor(match, timeoutMs = 20_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = mails.find(match);
+        if (found) return found.parsed;
+        if (Date.now() > until) throw new Error('no such mail arrived');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
