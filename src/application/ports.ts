@@ -3,7 +3,7 @@
  * src/main wires the implementations in. Nothing here knows a library or a protocol.
  */
 import type { Readable } from 'node:stream';
-import type { CaseEvent, CaseSnapshot } from '../domain/case/index.ts';
+import type { CaseEvent, CaseSnapshot, ExclusionReview } from '../domain/case/index.ts';
 
 /** The current time; injected so that use cases and tests agree on "now". */
 export interface Clock {
@@ -575,6 +575,8 @@ export interface CaseFileData {
   receivedAt: Date;
   authorityName: string | null;
   application: unknown;
+  /** What the pre-check recorded on the exclusion grounds, with the notes per ground. */
+  exclusionReview: ExclusionReview | null;
   assignee: { id: string; name: string } | null;
   notes: { id: string; authorName: string | null; text: string; createdAt: Date }[];
   documentRequests: DocumentRequest[];

@@ -458,8 +458,15 @@ describe('office over HTTP', () => {
       _csrf: csrfOf(fresh.body),
       version: v2,
       grounds: 'other_procedure_available',
+      'notes.other_procedure_available': 'Asylfolgeantrag vom März anhängig <b>laut ABH</b>',
     });
     assert.equal(review.status, 303, review.body.slice(0, 300));
+    // The pre-check with its note per ground is in the case file (escaped like every text).
+    const reviewed = await web.get(`/geschaeftsstelle/faelle/${caseId}`);
+    assert.match(reviewed.body, /Vorprüfung: Ausschlussgründe/);
+    assert.match(reviewed.body, /Asylfolgeantrag vom März anhängig &lt;b>laut ABH&lt;\/b>/);
+    assert.match(reviewed.body, /liegt vor/);
+    assert.match(reviewed.body, /liegt nicht vor/);
     // An "as a rule" ground needs reasons to take the case up: the domain refuses and says why.
     const v3 = String(Number(v2) + 1);
     const refused = await web.post(`/geschaeftsstelle/faelle/${caseId}/schritte/takeUp`, {

@@ -205,3 +205,21 @@ export const deadlineTexts = {
   overdueLink: 'Überfällige Fristen',
   overdueLead: 'Fälle mit abgelaufener Frist, die älteste Frist zuerst.',
 };
+
+/** The pre-check on the exclusion grounds: the step's form and the section of the case file. */
+export const exclusionTexts = {
+  groundsLegend: 'Zutreffende Ausschlussgründe (keiner angekreuzt: keiner liegt vor)',
+  mandatory: 'zwingend',
+  asARule: 'in der Regel',
+  notesLegend: 'Anmerkungen zu den Gründen',
+  notesHint:
+    'Freiwillig: was geprüft wurde und mit welchem Ergebnis, zum Beispiel „Auskunft aus dem Bundeszentralregister liegt vor, keine Eintragung“.',
+  noteLabel: 'Anmerkung: {ground}',
+  sectionTitle: 'Vorprüfung: Ausschlussgründe',
+  notReviewed: 'Die Ausschlussgründe sind noch nicht geprüft.',
+  found: 'liegt vor',
+  notFound: 'liegt nicht vor',
+  catalogue: 'Katalog {version}',
+  statementDocument: 'Dokument mit der Stellungnahme (falls schon hochgeladen)',
+  statementDocumentNone: 'kein Dokument zuordnen',
+} as const;

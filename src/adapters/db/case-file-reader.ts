@@ -1,6 +1,7 @@
 /** Reads cases for the office: the list, one case file, one document. */
 import { type Kysely, sql } from 'kysely';
 import type { CaseFileReader, InboxRow } from '../../application/ports.ts';
+import type { CaseSnapshot } from '../../domain/case/index.ts';
 import { documentRequestReader } from './case-desk.ts';
 import type { Database } from './schema.ts';
 
@@ -129,6 +130,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           'a.content',
           'u.id as assignee_id',
           'u.display_name as assignee_name',
+          'c.snapshot',
         ])
         .where('c.id', '=', caseId)
         .executeTakeFirst();
@@ -179,6 +181,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         receivedAt: new Date(row.received_at),
         authorityName: row.authority_name,
         application: row.content,
+        exclusionReview: (row.snapshot as unknown as CaseSnapshot).exclusionReview ?? null,
         assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
         documentRequests: requests,
         notes: notes.map((n) => ({

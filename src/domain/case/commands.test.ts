@@ -55,6 +55,18 @@ describe('command schemas (reused by web and API)', () => {
       asARuleGrounds: [],
     };
     assert.ok(!recordExclusionReviewSchema.safeParse(review).success);
+    const noted = (notes: unknown) =>
+      recordExclusionReviewSchema.safeParse({ ...review, mandatoryGrounds: [], notes }).success;
+    assert.ok(noted([{ groundId: 'g1', note: 'Keine Straftat im Bundeszentralregister.' }]));
+    assert.ok(!noted([{ groundId: 'g1', note: '   ' }]), 'an empty note');
+    assert.ok(!noted([{ groundId: 'g1', note: 'x'.repeat(2001) }]), 'a note too long');
+    assert.ok(
+      !noted([
+        { groundId: 'g1', note: 'a' },
+        { groundId: 'g1', note: 'b' },
+      ]),
+      'two notes on one ground',
+    );
     for (const channel of CHANNELS) {
       assert.ok(receiveCommandSchema.safeParse({ type: 'receive', caseId: 'HFK-1', channel }).success);
     }

@@ -45,11 +45,29 @@ export const receiveCommandSchema = z.object({
 export const startPreCheckSchema = z.object({ type: z.literal('startPreCheck') });
 
 /** The office records the outcome of the exclusion-ground review (ground ids from the versioned catalogue). */
+/** The office's note on one ground of the catalogue (found or not): what was checked, and the result. */
+const groundNote = z.object({
+  groundId: identifier('Die Kennung des Ausschlussgrunds'),
+  note: z
+    .string({ error: 'Bitte geben Sie die Anmerkung als Text ein.' })
+    .trim()
+    .min(1, 'Die Anmerkung ist leer.')
+    .max(2000, 'Die Anmerkung zu einem Ausschlussgrund ist zu lang (höchstens 2.000 Zeichen).'),
+});
+
 export const recordExclusionReviewSchema = z.object({
   type: z.literal('recordExclusionReview'),
   catalogueVersion: identifier('Die Version des Katalogs der Ausschlussgründe'),
   mandatoryGrounds: groundIds,
   asARuleGrounds: groundIds,
+  /** Notes per ground; at most one per ground. */
+  notes: z
+    .array(groundNote)
+    .max(50, 'Es sind höchstens 50 Anmerkungen möglich.')
+    .refine((notes) => new Set(notes.map((n) => n.groundId)).size === notes.length, {
+      error: 'Zu jedem Ausschlussgrund ist nur eine Anmerkung möglich.',
+    })
+    .optional(),
 });
 
 export const takeUpSchema = z.object({

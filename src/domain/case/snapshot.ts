@@ -6,6 +6,8 @@ export interface ExclusionReview {
   readonly catalogueVersion: string;
   readonly mandatoryGrounds: readonly string[];
   readonly asARuleGrounds: readonly string[];
+  /** The office's note per ground, found or not (what was checked and why). */
+  readonly notes?: readonly { readonly groundId: string; readonly note: string }[];
 }
 
 /** The authority's latest report on the hardship request. */

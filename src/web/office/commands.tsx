@@ -3,11 +3,11 @@
  * actor in the case's state (steps that come from a session are the session module's). Each step is
  * a small form; the domain validates the command and answers in German.
  */
-import { COMMAND_HINTS, COMMAND_LABELS } from '../../../content/messages/office/de.ts';
+import { COMMAND_HINTS, COMMAND_LABELS, exclusionTexts } from '../../../content/messages/office/de.ts';
 import type { CaseCommand, CommandType } from '../../domain/case/index.ts';
 import type { ExclusionGround } from '../../domain/rules/profile.ts';
 import { type FormObject, group, list, single } from '../public/application/form-body.ts';
-import { Button, Checkboxes, DateInput, Radios, TextArea } from '../views/form.tsx';
+import { Button, Checkboxes, DateInput, Fieldset, Radios, Select, TextArea } from '../views/form.tsx';
 
 /** Steps decided in a session; the office does not enter them by hand here. */
 const SESSION_STEPS: readonly CommandType[] = [
@@ -52,7 +52,15 @@ export function commandFromForm(
         asARuleGrounds: grounds
           .filter((g) => g.severity === 'as_a_rule' && chosen.has(g.id))
           .map((g) => g.id),
+        notes: grounds.flatMap((g) => {
+          const note = (single(group(form.notes)[g.id]) ?? '').trim();
+          return note ? [{ groundId: g.id, note }] : [];
+        }),
       };
+    }
+    case 'receiveStatement': {
+      const documentId = text('documentId').trim();
+      return documentId ? { type, documentId } : { type };
     }
     case 'takeUp':
       return text('overrideReasons').trim() ? { type, overrideReasons: text('overrideReasons') } : { type };
@@ -87,30 +95,64 @@ export function commandFromForm(
   }
 }
 
+/** A document in the case file that can be the authority's statement. */
+export interface StatementDocument {
+  id: string;
+  fileName: string;
+}
+
 function Fields({
   type,
   grounds,
   dueDefault,
+  statementDocuments,
 }: {
   type: CommandType;
   grounds: readonly ExclusionGround[];
   dueDefault: { day: string; month: string; year: string };
+  statementDocuments: readonly StatementDocument[];
 }) {
   const id = (name: string) => `${type}-${name}`;
   switch (type) {
     case 'recordExclusionReview':
       return (
-        <Checkboxes
-          id={id('grounds')}
-          name="grounds"
-          legend="Zutreffende Ausschlussgründe (keiner angekreuzt: keiner liegt vor)"
-          options={grounds.map((g) => ({
-            value: g.id,
-            label: `${g.severity === 'mandatory' ? 'zwingend' : 'in der Regel'}: ${g.title}`,
-            hint: g.legalReference,
-          }))}
-        />
+        <>
+          <Checkboxes
+            id={id('grounds')}
+            name="grounds"
+            legend={exclusionTexts.groundsLegend}
+            options={grounds.map((g) => ({
+              value: g.id,
+              label: `${g.severity === 'mandatory' ? exclusionTexts.mandatory : exclusionTexts.asARule}: ${g.title}`,
+              hint: g.legalReference,
+            }))}
+          />
+          <Fieldset legend={exclusionTexts.notesLegend} hint={exclusionTexts.notesHint} id={id('notes')}>
+            {grounds.map((g) => (
+              <TextArea
+                key={g.id}
+                id={id(`notes-${g.id}`)}
+                name={`notes.${g.id}`}
+                label={exclusionTexts.noteLabel.replace('{ground}', g.title)}
+                rows={2}
+              />
+            ))}
+          </Fieldset>
+        </>
       );
+    case 'receiveStatement':
+      return statementDocuments.length > 0 ? (
+        <Select
+          id={id('documentId')}
+          name="documentId"
+          label={exclusionTexts.statementDocument}
+          value=""
+          options={[
+            { value: '', label: exclusionTexts.statementDocumentNone },
+            ...statementDocuments.map((d) => ({ value: d.id, label: d.fileName })),
+          ]}
+        />
+      ) : null;
     case 'takeUp':
       return (
         <TextArea
@@ -199,6 +241,7 @@ export function StepForms({
   grounds,
   dueDefault,
   csrfToken,
+  statementDocuments = [],
 }: {
   caseId: string;
   version: number;
@@ -206,6 +249,8 @@ export function StepForms({
   grounds: readonly ExclusionGround[];
   dueDefault: { day: string; month: string; year: string };
   csrfToken: string;
+  /** Documents filed as the authority's statement, to link to "statement received". */
+  statementDocuments?: readonly StatementDocument[];
 }) {
   if (steps.length === 0)
     return (
@@ -228,7 +273,12 @@ export function StepForms({
           {COMMAND_HINTS[type] ? <p class="kern-body">{COMMAND_HINTS[type]}</p> : null}
           <input type="hidden" name="_csrf" value={csrfToken} />
           <input type="hidden" name="version" value={String(version)} />
-          <Fields type={type} grounds={grounds} dueDefault={dueDefault} />
+          <Fields
+            type={type}
+            grounds={grounds}
+            dueDefault={dueDefault}
+            statementDocuments={statementDocuments}
+          />
           <Button variant="secondary">{COMMAND_LABELS[type]}</Button>
         </form>
       ))}

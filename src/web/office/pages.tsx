@@ -6,6 +6,7 @@ import {
   deadlineTexts,
   deskTexts,
   EVENT_LABELS,
+  exclusionTexts,
   intakeTexts,
   OFFICE_DOCUMENT_LABELS,
   ROLE_LABELS,
@@ -24,6 +25,7 @@ import {
 } from '../../domain/application/index.ts';
 import { type CaseEventType, type CaseState, isCaseState } from '../../domain/case/index.ts';
 import { CATEGORY_TEXTS, isEvidenceCategory } from '../../domain/evidence/index.ts';
+import type { ExclusionGround } from '../../domain/rules/profile.ts';
 import { Button, NotificationBanner, Select, SummaryList, TextInput } from '../views/form.tsx';
 import { Layout, type PageContext } from '../views/layout.tsx';
 
@@ -201,6 +203,43 @@ export function InboxPage({
   );
 }
 
+/** What the pre-check found on each ground of the catalogue, with the office's notes. */
+function ExclusionReviewSection({
+  review,
+  grounds,
+}: {
+  review: CaseFileData['exclusionReview'];
+  grounds: readonly ExclusionGround[];
+}) {
+  return (
+    <>
+      <h2 class="kern-heading-large">{exclusionTexts.sectionTitle}</h2>
+      {review === null ? (
+        <p class="kern-body">{exclusionTexts.notReviewed}</p>
+      ) : (
+        <>
+          <p class="kern-body">{exclusionTexts.catalogue.replace('{version}', review.catalogueVersion)}</p>
+          <SummaryList
+            rows={grounds.map((g) => {
+              const found = review.mandatoryGrounds.includes(g.id) || review.asARuleGrounds.includes(g.id);
+              const note = review.notes?.find((n) => n.groundId === g.id)?.note;
+              return {
+                key: `${g.severity === 'mandatory' ? exclusionTexts.mandatory : exclusionTexts.asARule}: ${g.title}`,
+                value: (
+                  <>
+                    <strong>{found ? exclusionTexts.found : exclusionTexts.notFound}</strong>
+                    {note ? <p class="kern-body app-pre-wrap">{note}</p> : null}
+                  </>
+                ),
+              };
+            })}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
 function Deadline({ deadline, today }: { deadline: InboxRow['deadline']; today: string }) {
   if (!deadline) return <>–</>;
   const [y, m, d] = deadline.dueOn.split('-');
@@ -223,11 +262,14 @@ export function CaseFilePage({
   nationalityName,
   notice,
   repeats = [],
+  grounds = [],
   messages,
   children,
 }: {
   ctx: PageContext;
   file: CaseFileData;
+  /** The profile's catalogue of exclusion grounds, to show the pre-check. */
+  grounds?: readonly ExclusionGround[];
   nationalityName: (code: string) => string;
   notice: { kind: 'success' | 'error'; text: string } | null;
   /** Other cases that may concern the same person. */
@@ -366,6 +408,7 @@ export function CaseFilePage({
         </ul>
       )}
       {messages}
+      <ExclusionReviewSection review={file.exclusionReview} grounds={grounds} />
       <h2 class="kern-heading-large">{stepTexts.sectionSteps}</h2>
       {children}
       <h2 class="kern-heading-large">{t.sectionHistory}</h2>

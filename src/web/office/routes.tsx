@@ -238,6 +238,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           nationalityName={deps.nationalityName}
           notice={notice}
           repeats={repeats}
+          grounds={deps.profile.exclusionGrounds.grounds}
           messages={
             <OfficeMessages
               caseId={file.caseId}
@@ -260,6 +261,9 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
             grounds={deps.profile.exclusionGrounds.grounds}
             dueDefault={{ day: String(Number(d)), month: String(Number(m)), year: y ?? '' }}
             csrfToken={deps.csrfToken(request, reply)}
+            statementDocuments={file.documents
+              .filter((doc) => doc.category === 'authority_statement')
+              .map((doc) => ({ id: doc.id, fileName: doc.fileName }))}
           />
         </CaseFilePage>,
       ),
