@@ -47,6 +47,11 @@ export function administrationUseCases(admin: Administration) {
       if (!allowed(actor) || id === actor.id) return null;
       return (await admin.setDisabled(id, disabled, actor)) || null;
     },
+    /** Resets another account's password and second factor; an administrator never resets their own here. */
+    async resetCredentials(actor: Actor, id: string) {
+      if (!allowed(actor) || id === actor.id) return null;
+      return admin.resetCredentials(id, actor);
+    },
     async unlock(actor: Actor, id: string) {
       if (!allowed(actor)) return null;
       return (await admin.unlock(id, actor)) || null;

@@ -669,6 +669,11 @@ export interface Administration {
     { ok: true; userId: string; initialPassword: string; totpUri: string } | { ok: false; errors: string[] }
   >;
   setDisabled(id: string, disabled: boolean, actor: { role: string; id: string }): Promise<boolean>;
+  /** New initial password and TOTP secret, lock lifted, sessions ended; null for an unknown account. */
+  resetCredentials(
+    id: string,
+    actor: { role: string; id: string },
+  ): Promise<{ email: string; initialPassword: string; totpUri: string } | null>;
   /** Lifts a lockout and resets the failure count. */
   unlock(id: string, actor: { role: string; id: string }): Promise<boolean>;
 }

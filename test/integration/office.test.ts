@@ -217,6 +217,45 @@ describe('office over HTTP', () => {
       .execute();
     assert.equal(audited.length, 2);
 
+    // A reset gives a new initial password and second factor, once, and ends the account's sessions.
+    await login(app, member);
+    const sessionsOf = async (id: string) =>
+      (await app.database.db.selectFrom('login_sessions').select('id').where('user_id', '=', id).execute())
+        .length;
+    assert.ok((await sessionsOf(member.id)) > 0);
+    assert.equal(
+      (await web.post(`/verwaltung/konten/${admin.id}/zuruecksetzen`, { _csrf: csrf })).status,
+      404,
+    );
+    assert.equal(
+      (await web.post(`/verwaltung/konten/kein-konto/zuruecksetzen`, { _csrf: csrf })).status,
+      404,
+    );
+    const reset = await web.post(`/verwaltung/konten/${member.id}/zuruecksetzen`, { _csrf: csrf });
+    assert.equal(reset.status, 200);
+    assert.match(reset.body, /Zugang zurückgesetzt/);
+    const newPassword = /id="initial-password">([A-Za-z0-9_-]{20})</.exec(reset.body)?.[1] ?? '';
+    const newSecret = /secret=([A-Z2-7]+)/.exec(reset.body)?.[1] ?? '';
+    assert.ok(newPassword && newSecret);
+    assert.equal(await sessionsOf(member.id), 0, 'the sessions are ended');
+    const old = await new WebClient(app.url).post('/anmelden', {
+      email: member.email,
+      password: member.password,
+    });
+    assert.notEqual(old.location, '/anmelden/code', 'the old password no longer works');
+    logins.set(member.id, 0); // a new secret, and no code of it used yet
+    const renewed = await login(app, { ...member, password: newPassword, secret: newSecret });
+    assert.match((await renewed.get('/anmelden/passwort')).body, /Passwort/);
+    const resetAudit = await app.database.db
+      .selectFrom('audit_log')
+      .select('resource_id')
+      .where('action', '=', 'user.credentials_reset')
+      .execute();
+    assert.deepEqual(
+      resetAudit.map((r) => r.resource_id),
+      [member.id],
+    );
+
     // A new application from Düsseldorf: the authority is told, without any personal data.
     const third = await fileApplication(new WebClient(app.url), 'Benachrichtigt');
     let notice = '';

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Administration } from '../../application/ports.ts';
 import type { SecretBox } from '../identity/secret-box.ts';
-import { createStaffAccount } from '../identity/staff-accounts.ts';
+import { createStaffAccount, resetStaffCredentials } from '../identity/staff-accounts.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Database } from './schema.ts';
 
@@ -104,6 +104,7 @@ export function administrationIn(db: Kysely<Database>, secrets: SecretBox): Admi
 
     setDisabled: (id, disabled, actor) =>
       changeUser(id, { disabled }, disabled ? 'user.disabled' : 'user.enabled', actor),
+    resetCredentials: (id, actor) => resetStaffCredentials(db, secrets, id, actor),
     unlock: (id, actor) => changeUser(id, { locked_until: null, failed_logins: 0 }, 'user.unlocked', actor),
   };
 }

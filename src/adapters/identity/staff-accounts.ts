@@ -79,3 +79,46 @@ export async function createStaffAccount(
     return { ok: true, userId, initialPassword, totpUri };
   });
 }
+
+/**
+ * An administrator's reset of a staff account's login: a new random initial password (changed at
+ * the next login), a new TOTP secret (the old authenticator entry stops working), the login lock
+ * lifted, and every session of the account ended. The password and TOTP URI are returned once.
+ */
+export async function resetStaffCredentials(
+  db: Kysely<Database>,
+  secrets: SecretBox,
+  userId: string,
+  actor: { role: string; id: string | null },
+): Promise<{ email: string; initialPassword: string; totpUri: string } | null> {
+  if (!z.uuid().safeParse(userId).success) return null;
+  const initialPassword = randomBytes(15).toString('base64url');
+  const totpSecret = generateSecret();
+  const passwordHash = await hash(initialPassword, ARGON2_OPTIONS);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('users')
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: null,
+        totp_secret_enc: secrets.seal(totpSecret),
+        totp_last_step: null,
+        locked_until: null,
+        failed_logins: 0,
+      })
+      .where('id', '=', userId)
+      .where('role', '!=', 'representative')
+      .returning('email')
+      .executeTakeFirst();
+    if (!row) return null;
+    await trx.deleteFrom('login_sessions').where('user_id', '=', userId).execute();
+    await appendAudit(trx, {
+      at: new Date(),
+      actor,
+      action: 'user.credentials_reset',
+      resource: { type: 'user', id: userId },
+    });
+    const totpUri = generateURI({ issuer: 'Härtefallverfahren NRW', label: row.email, secret: totpSecret });
+    return { email: row.email, initialPassword, totpUri };
+  });
+}

@@ -22,7 +22,7 @@ export interface AdminPagesDeps {
   sessionTail(request: FastifyRequest, reply: FastifyReply): ComponentChildren;
 }
 
-type Created = { email: string; initialPassword: string; totpUri: string };
+type Created = { email: string; initialPassword: string; totpUri: string; reset?: boolean };
 
 function AdminPage({
   ctx,
@@ -33,9 +33,12 @@ function AdminPage({
   errors,
   typed,
   notice,
+  selfId,
 }: {
   ctx: PageContext;
   csrf: string;
+  /** The administrator's own account (not reset from here). */
+  selfId: string;
   accounts: readonly AccountRow[];
   organisations: readonly OrganisationRow[];
   created: Created | null;
@@ -58,9 +61,12 @@ function AdminPage({
         </NotificationBanner>
       ) : null}
       {created ? (
-        <NotificationBanner kind="success" title="Konto angelegt">
+        <NotificationBanner kind="success" title={created.reset ? 'Zugang zurückgesetzt' : 'Konto angelegt'}>
           <p class="kern-body">
             Geben Sie diese Angaben persönlich an {created.email} weiter. Sie werden nur jetzt angezeigt.
+            {created.reset
+              ? ' Das bisherige Passwort und der bisherige Code-Generator gelten nicht mehr; alle Sitzungen des Kontos sind beendet.'
+              : ''}
           </p>
           <p class="kern-body">
             Erstes Passwort (muss bei der ersten Anmeldung geändert werden):{' '}
@@ -112,6 +118,18 @@ function AdminPage({
                       <span class="kern-sr-only"> {a.name}</span>
                     </Button>
                   </form>
+                  {a.id !== selfId ? (
+                    <form
+                      method="post"
+                      action={`/verwaltung/konten/${a.id}/zuruecksetzen`}
+                      class="app-inline-form"
+                    >
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <Button variant="tertiary">
+                        Passwort und Code zurücksetzen<span class="kern-sr-only"> {a.name}</span>
+                      </Button>
+                    </form>
+                  ) : null}
                   {a.lockedUntil ? (
                     <form
                       method="post"
@@ -220,6 +238,7 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPagesDeps) {
           errors={extra.errors ?? []}
           typed={extra.typed ?? {}}
           notice={extra.notice ?? null}
+          selfId={deps.actorOf(request).id}
         />,
       ),
       status,
@@ -260,6 +279,16 @@ export function registerAdminPages(app: FastifyInstance, deps: AdminPagesDeps) {
       },
     );
   }
+
+  app.post<{ Params: { id: string } }>(
+    '/verwaltung/konten/:id/zuruecksetzen',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const done = await deps.admin.resetCredentials(deps.actorOf(request), request.params.id);
+      if (!done) return reply.callNotFound();
+      return show(request, reply, { created: { ...done, reset: true } });
+    },
+  );
 
   app.post<{ Params: { id: string } }>(
     '/verwaltung/konten/:id/entriegeln',
