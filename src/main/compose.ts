@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
 import { filedCaseLookup } from '../adapters/db/receipt-records.ts';
@@ -56,14 +56,22 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The web app plus, unless WORKER=off, the in-process outbox worker. */
-export async function composeApp(config: Config, database: DatabaseHandle, log: Logger): Promise<RunningApp> {
+/**
+ * The web app plus, unless WORKER=off, the in-process outbox worker. The request log goes to
+ * standard output, or to `options.logStream` (the security tests read every line).
+ */
+export async function composeApp(
+  config: Config,
+  database: DatabaseHandle,
+  log: Logger,
+  options: { logStream?: DestinationStream } = {},
+): Promise<RunningApp> {
   const services = await createServices(config, database, log);
   const profile = await loadProfile(config.profile);
   const app = await buildApp({
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     descriptions: await loadDescriptions(),
     ready: async () => {
       await sql`SELECT 1`.execute(database.db);
