@@ -80,7 +80,11 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
       ? {
           ...deps.logger,
           serializers,
-          redact: { paths: ['req.headers', 'req.body', 'req.query', 'res.headers'], remove: true },
+          // busboyOptions: @fastify/multipart logs its options at trace level, with every request header (cookies).
+          redact: {
+            paths: ['req.headers', 'req.body', 'req.query', 'res.headers', 'busboyOptions.headers'],
+            remove: true,
+          },
         }
       : deps.logger;
   const app = Fastify({
@@ -244,12 +248,21 @@ async function errorPage(error: unknown, request: FastifyRequest, reply: Fastify
       ? (error as { statusCode: number }).statusCode
       : 500;
   const code = status >= 500 ? 500 : ERROR_TEXTS[status] ? status : 400;
-  if (code >= 500)
+  if (code >= 500) {
+    // The stack's frames only: the message may quote input (e.g. PostgreSQL's "invalid input syntax … \"<value>\"").
+    const frames = ((error as Error).stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    const sqlState = (error as { code?: unknown }).code;
     request.log.error(
-      { err: { type: (error as Error).name, stack: (error as Error).stack } },
+      {
+        err: {
+          type: (error as Error).name,
+          ...(typeof sqlState === 'string' ? { code: sqlState } : {}),
+          stack: frames.join('\n'),
+        },
+      },
       'Serverfehler',
     );
-  else request.log.info({ statusCode: code, type: (error as Error).name }, 'Anfrage abgelehnt');
+  } else request.log.info({ statusCode: code, type: (error as Error).name }, 'Anfrage abgelehnt');
   if (request.url.startsWith('/api/')) {
     return reply.code(code).send({ error: code >= 500 ? 'internal' : 'bad_request', reference: request.id });
   }
