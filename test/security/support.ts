@@ -4,7 +4,7 @@
  * with chosen values (markers, hostile strings) and uploads.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -66,6 +66,7 @@ export async function startSecurityApp(
     async close() {
       await running.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
