@@ -192,7 +192,6 @@ describe('S8 no personal data in logs, URLs, error pages or metrics', () => {
 
   test('no marker in any log line; request lines name the route template, never the URL', () => {
     const lines = sec.logs;
-    if (process.env.SHOW_LOGS) console.log(lines.join(''));
     assert.ok(lines.length > 60, `${lines.length} log lines`);
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = parsed.filter((l) => l.req !== undefined);

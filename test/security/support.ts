@@ -214,6 +214,7 @@ export async function fileApplicationWith(
   web: WebClient,
   values: Partial<ApplicantValues> = {},
   uploads: UploadSpec[] = [],
+  beforeSubmit?: () => Promise<void>,
 ): Promise<{ caseNumber: string; personPaths: string[] }> {
   const v = { ...ORDINARY, ...values };
   await ok(web.post('/antrag/beginnen'), 'start');
@@ -313,6 +314,7 @@ export async function fileApplicationWith(
     status[`evidence.${item}.status`] = 'provided';
   }
   await ok(web.post('/antrag/nachweise', { ...status, action: 'continue' }), 'evidence');
+  await beforeSubmit?.();
   await ok(web.post('/antrag/absenden'), 'submit');
   const page = await web.get('/antrag/bestaetigung');
   const caseNumber = /id="case-number">([^<]+)</.exec(page.body)?.[1];
