@@ -6,9 +6,10 @@
  * pdftotext) contain them as the same text; bidi overrides and NUL are gone.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { simpleParser } from 'mailparser';
 import { flat, haveTool, pdfText } from '../../src/adapters/pdf/test-support.ts';
 import { createStaffUser } from '../support/staff-app.ts';
 import {
@@ -224,6 +225,28 @@ describe('S6 injection corpus', () => {
       assertInert(`office ${r.method} ${r.path}`, r.body, {
         echo: r.status === 400 || r.path.includes('suche='),
       });
+    }
+
+    // Mails (the mailbox folder stands in for SMTP): receipt, notices; they carry no names or texts at all.
+    const mailDir = join(sec.dataDir, 'mail');
+    const mails = await Promise.all(
+      readdirSync(mailDir).map(async (f) => {
+        const parsed = await simpleParser(readFileSync(join(mailDir, f)));
+        return `${parsed.subject ?? ''}\n${parsed.text ?? ''}\n${parsed.html || ''}`;
+      }),
+    );
+    assert.ok(mails.length >= 1, 'the receipt was mailed');
+    assert.ok(
+      mails.some((m) => m.includes(caseNumber)),
+      'decoded: the case number is readable',
+    );
+    for (const mail of mails) {
+      assert.ok(
+        !mail.includes('<script>alert') && !mail.includes('onerror'),
+        'no markup from input in a mail',
+      );
+      for (const key of ['formula', 'script', 'sql', 'template'] as const)
+        assert.ok(!mail.includes(KEPT[key]), `no ${key} in a mail`);
     }
 
     if (!haveTool(t, 'pdftotext')) return;
