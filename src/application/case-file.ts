@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import { documentRequestMail } from '../../content/mails/de.ts';
 import { mayDo, maySeeDocument } from '../domain/access/policy.ts';
+import { normaliseLine, normaliseLongText } from '../domain/application/text.ts';
 import type { Actor } from '../domain/case/index.ts';
 import { isEvidenceCategory, isSpecialCategory } from '../domain/evidence/index.ts';
 import { addDays, compareDates } from '../domain/rules/dates.ts';
@@ -54,7 +55,8 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       filter: Omit<InboxFilter, 'query' | 'assigneeId'> & { search?: string; mine?: boolean },
     ): Promise<InboxRow[] | null> {
       if (!mayDo(actor.role, 'list_cases')) return null;
-      const search = (filter.search ?? '').slice(0, 200);
+      // Normalised like every text field: a NUL or a lone surrogate would make PostgreSQL throw.
+      const search = normaliseLine(filter.search ?? '').slice(0, 200);
       return deps.reader.inbox({
         ...(filter.states ? { states: filter.states } : {}),
         ...(filter.mine ? { assigneeId: actor.id } : {}),
@@ -168,7 +170,7 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       raw: string,
     ): Promise<{ ok: true } | { ok: false; message: string } | null> {
       if (!mayDo(actor.role, 'view_case_file')) return null;
-      const text = raw.replace(/\r\n?/g, '\n').trim();
+      const text = normaliseLongText(raw); // also drops NUL, which PostgreSQL cannot store
       if (text === '') return { ok: false, message: 'Bitte schreiben Sie eine Notiz.' };
       if (text.length > 5000)
         return { ok: false, message: 'Die Notiz ist zu lang (höchstens 5.000 Zeichen).' };
@@ -196,7 +198,7 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       input: { text: string; dueOn: string | null; today: string; defaultDays: number },
     ): Promise<{ ok: true } | { ok: false; message: string } | null> {
       if (!mayDo(actor.role, 'view_case_file')) return null;
-      const text = input.text.replace(/\r\n?/g, '\n').trim();
+      const text = normaliseLongText(input.text);
       if (text === '') return { ok: false, message: 'Bitte geben Sie an, welche Unterlagen fehlen.' };
       if (text.length > 2000)
         return { ok: false, message: 'Der Text ist zu lang (höchstens 2.000 Zeichen).' };

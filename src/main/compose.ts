@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
 import { filedCaseLookup } from '../adapters/db/receipt-records.ts';
@@ -65,9 +65,14 @@ export interface ComposeOptions {
   rateLimitPerMinute?: number;
   /** Schedules the hourly housekeeping (default true; the benchmarks leave it out). */
   maintenance?: boolean;
+  /** Where the request log goes instead of standard output (the security tests read every line). */
+  logStream?: DestinationStream;
 }
 
-/** The web app plus, unless WORKER=off, the in-process outbox worker. */
+/**
+ * The web app plus, unless WORKER=off, the in-process outbox worker. The request log goes to
+ * standard output, or to `options.logStream` (the security tests read every line).
+ */
 export async function composeApp(
   config: Config,
   database: DatabaseHandle,
@@ -79,7 +84,7 @@ export async function composeApp(
   const app = await buildApp({
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     descriptions: await loadDescriptions(),
     ready: async () => {
       await sql`SELECT 1`.execute(database.db);

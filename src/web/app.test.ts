@@ -79,6 +79,10 @@ test('a server error shows a German page with a reference, never the message or 
   assert.match(res.body, /technischer Fehler/);
   assert.match(res.body, /Fehlernummer/);
   assert.doesNotMatch(res.body, /Mustermann|secret internal|at .*\.ts/);
+  const logged = logs.filter((l) => l.includes('Serverfehler'));
+  assert.equal(logged.length > 0, true, 'the error is logged');
+  assert.doesNotMatch(logged.join('\n'), /Mustermann|secret internal/, 'with its frames, not its message');
+  assert.match(logged.join('\n'), /app\.test\.ts/);
 });
 
 test('cross-site form posts are refused; same-origin ones pass the check', async () => {

@@ -10,7 +10,12 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { MessageKey } from '../../content/messages/de.ts';
 import type { AdministrationUseCases } from '../application/administration.ts';
@@ -75,7 +80,11 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
       ? {
           ...deps.logger,
           serializers,
-          redact: { paths: ['req.headers', 'req.body', 'req.query', 'res.headers'], remove: true },
+          // busboyOptions: @fastify/multipart logs its options at trace level, with every request header (cookies).
+          redact: {
+            paths: ['req.headers', 'req.body', 'req.query', 'res.headers', 'busboyOptions.headers'],
+            remove: true,
+          },
         }
       : deps.logger;
   const app = Fastify({
@@ -86,6 +95,8 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID().slice(0, 8),
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // First of all: routes take the error handler in force when they are registered, later ones get Fastify's JSON default.
+  app.setErrorHandler(errorPage);
   const publicOrigin = new URL(deps.publicUrl).origin;
 
   const registry = new Registry();
@@ -126,6 +137,8 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
       },
     },
     strictTransportSecurity: { maxAge: 63072000, includeSubDomains: true },
+    // The legacy twin of frame-ancestors 'none' (helmet's default SAMEORIGIN would allow our own frames).
+    xFrameOptions: { action: 'deny' },
     // Not 'no-referrer': with it Chromium sends `Origin: null` on form posts, which the cross-site check refuses.
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
@@ -225,33 +238,41 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     );
   });
 
-  app.setErrorHandler(async (error, request, reply) => {
-    const status =
-      typeof (error as { statusCode?: unknown }).statusCode === 'number'
-        ? (error as { statusCode: number }).statusCode
-        : 500;
-    const code = status >= 500 ? 500 : ERROR_TEXTS[status] ? status : 400;
-    if (code >= 500)
-      request.log.error(
-        { err: { type: (error as Error).name, stack: (error as Error).stack } },
-        'Serverfehler',
-      );
-    else request.log.info({ statusCode: code, type: (error as Error).name }, 'Anfrage abgelehnt');
-    if (request.url.startsWith('/api/')) {
-      return reply
-        .code(code)
-        .send({ error: code >= 500 ? 'internal' : 'bad_request', reference: request.id });
-    }
-    const ctx = pageContext(request, reply);
-    const [title, text] = ERROR_TEXTS[code] ?? ['errorServerTitle', 'errorServerText'];
-    return sendPage(
-      reply,
-      renderPage(
-        <ErrorPage ctx={ctx} title={title} text={text} reference={code >= 500 ? request.id : undefined} />,
-      ),
-      code,
-    );
-  });
-
   return app;
+}
+
+/** German error pages (JSON for the API); the message and stack of an error never reach the answer. */
+async function errorPage(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const status =
+    typeof (error as { statusCode?: unknown }).statusCode === 'number'
+      ? (error as { statusCode: number }).statusCode
+      : 500;
+  const code = status >= 500 ? 500 : ERROR_TEXTS[status] ? status : 400;
+  if (code >= 500) {
+    // The stack's frames only: the message may quote input (e.g. PostgreSQL's "invalid input syntax … \"<value>\"").
+    const frames = ((error as Error).stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    const sqlState = (error as { code?: unknown }).code;
+    request.log.error(
+      {
+        err: {
+          type: (error as Error).name,
+          ...(typeof sqlState === 'string' ? { code: sqlState } : {}),
+          stack: frames.join('\n'),
+        },
+      },
+      'Serverfehler',
+    );
+  } else request.log.info({ statusCode: code, type: (error as Error).name }, 'Anfrage abgelehnt');
+  if (request.url.startsWith('/api/')) {
+    return reply.code(code).send({ error: code >= 500 ? 'internal' : 'bad_request', reference: request.id });
+  }
+  const ctx = pageContext(request, reply);
+  const [title, text] = ERROR_TEXTS[code] ?? ['errorServerTitle', 'errorServerText'];
+  return sendPage(
+    reply,
+    renderPage(
+      <ErrorPage ctx={ctx} title={title} text={text} reference={code >= 500 ? request.id : undefined} />,
+    ),
+    code,
+  );
 }

@@ -3,9 +3,13 @@ import type { Kysely } from 'kysely';
 import type { CaseDesk, DocumentRequestReader } from '../../application/ports.ts';
 import type { Database } from './schema.ts';
 
+// Ids come from URLs and forms: anything but a UUID is "no such case" (PostgreSQL would throw on the cast).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function caseDeskIn(db: Kysely<Database>): CaseDesk {
   return {
     async addNote(caseId, note) {
+      if (!UUID.test(caseId)) return false;
       const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
       if (!exists) return false;
       await db
@@ -15,6 +19,7 @@ export function caseDeskIn(db: Kysely<Database>): CaseDesk {
       return true;
     },
     async addDocumentRequest(caseId, request) {
+      if (!UUID.test(caseId)) return false;
       const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
       if (!exists) return false;
       await db
@@ -41,6 +46,7 @@ export function caseDeskIn(db: Kysely<Database>): CaseDesk {
     },
 
     async assign(caseId, assigneeId) {
+      if (!UUID.test(caseId) || (assigneeId !== null && !UUID.test(assigneeId))) return false;
       if (assigneeId) {
         const staff = await db
           .selectFrom('users')
