@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseFileReader } from '../../application/ports.ts';
 import { documentRequestReader } from './case-desk.ts';
+import { lettersOfCase } from './letter-records.ts';
 import type { Database } from './schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -86,7 +87,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .where('c.id', '=', caseId)
         .executeTakeFirst();
       if (!row) return null;
-      const [requests, notes, staff, persons, documents, history] = await Promise.all([
+      const [requests, notes, staff, persons, documents, history, letters] = await Promise.all([
         documentRequestReader(db).forCase(caseId),
         db
           .selectFrom('case_notes as n')
@@ -122,6 +123,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           .where('case_id', '=', caseId)
           .orderBy('version')
           .execute(),
+        lettersOfCase(db, caseId),
       ]);
       return {
         caseId: row.id,
@@ -167,6 +169,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           actorRole: h.actor_role,
           at: new Date(h.at),
         })),
+        letters,
       };
     },
 

@@ -27,7 +27,7 @@ export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
         .selectFrom('documents')
         .select(['file_name', 'category', 'size', 'sha256'])
         .where('case_id', '=', caseId)
-        .where('category', 'not in', ['receipt', 'application_copy'])
+        .where('category', 'not in', ['receipt', 'application_copy', 'letter'])
         .orderBy('created_at')
         .orderBy('id')
         .execute();
