@@ -84,6 +84,11 @@ const personLine = (person: LetterPerson) =>
   ]
     .filter(Boolean)
     .join(', ');
+/** 'A', 'A und B', 'A, B und C'. */
+const joined = (persons: readonly LetterPerson[]) => {
+  const all = persons.map((person) => person.name);
+  return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} und ${all[all.length - 1]}`;
+};
 const names = (persons: readonly LetterPerson[]) => list(persons.map((person) => person.name));
 const identified = (persons: readonly LetterPerson[]) => list(persons.map(personLine));
 
@@ -193,7 +198,7 @@ const documentRequest: LetterTemplate<'document_request'> = {
     salutation: SALUTATION,
     blocks: [
       p(
-        `für die Bearbeitung Ihres Antrags vom ${f.receivedOn} bittet die Geschäftsstelle Sie, bis zum ${f.dueOn} folgende Unterlagen nachzureichen:`,
+        `für die Bearbeitung Ihres Antrags vom ${f.receivedOn} (für ${joined(f.persons)}) bittet die Geschäftsstelle Sie, bis zum ${f.dueOn} folgende Unterlagen nachzureichen:`,
       ),
       ...typed(f.requestText),
       p(
@@ -248,7 +253,7 @@ const closingNotice: LetterTemplate<'closing_notice'> = {
           )
         : p('Die Härtefallkommission hat nach ihrer Beratung kein Härtefallersuchen gestellt.'),
       p(
-        `Bitte fragen Sie bei ${f.authorityName ? `der Ausländerbehörde ${f.authorityName}` : 'Ihrer Ausländerbehörde'} nach dem Ergebnis und danach, was es für Ihren Aufenthalt bedeutet. Eine Beratungsstelle kann Sie dabei unterstützen.`,
+        `Bitte fragen Sie bei ${f.authorityName ? `der zuständigen Ausländerbehörde (${f.authorityName})` : 'Ihrer Ausländerbehörde'} nach dem Ergebnis und danach, was es für Ihren Aufenthalt bedeutet. Eine Beratungsstelle kann Sie dabei unterstützen.`,
       ),
     ],
   }),
