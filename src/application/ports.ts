@@ -278,6 +278,8 @@ export interface ReceiptRecords {
       receipt: { id: string; blobKey: string; sha256: string; size: number };
       applicationCopy: { id: string; blobKey: string; sha256: string; size: number };
     },
+    /** Lists the receipt among the letters of the case. */
+    letter?: Omit<StoredLetter, 'documentId' | 'blobKey'> & { idempotencyKey: string },
   ): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { currentTemplate } from '../../content/letters/de.ts';
+import { currentTemplate, RECEIPT_TEMPLATE } from '../../content/letters/de.ts';
 import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
 import { flat, haveTool, pdfText, tempDir } from '../../src/adapters/pdf/test-support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -118,7 +118,11 @@ describe('letters over HTTP', () => {
       'dueAt.month': String(due.getUTCMonth() + 1),
       'dueAt.year': String(due.getUTCFullYear()),
     });
-    const rows = await waitForLetters(caseId, ['authority_new_application', 'statement_request']);
+    const rows = await waitForLetters(caseId, ['receipt', 'authority_new_application', 'statement_request']);
+    const receipt = rows.find((r) => r.template_id === 'receipt');
+    assert.equal(receipt?.category, 'receipt', 'the receipt is listed among the letters');
+    assert.equal(receipt?.template_version, RECEIPT_TEMPLATE.version);
+    assert.equal(receipt?.channel, 'print', 'no e-mail address known: the office posts it');
     const statement = rows.find((r) => r.template_id === 'statement_request');
     assert.ok(statement);
     assert.equal(statement.template_version, currentTemplate('statement_request').version);
@@ -133,6 +137,7 @@ describe('letters over HTTP', () => {
     const section = page.body.slice(page.body.indexOf('id="briefe"'));
     assert.match(section, /Bitte um Stellungnahme der Ausländerbehörde/);
     assert.match(section, /Unterrichtung der Ausländerbehörde über einen neuen Antrag/);
+    assert.match(section, /Eingangsbestätigung/);
     assert.ok(section.includes(`Fassung ${statement.template_version}`));
     assert.match(section, /Behördenportal/);
     const link = `/geschaeftsstelle/faelle/${caseId}/dokumente/${statement.document_id}`;
