@@ -13,6 +13,7 @@ import { addDays, compareDates } from '../domain/rules/dates.ts';
 import { deadlineFrom } from '../domain/rules/deadlines.ts';
 import { nameKey } from '../domain/search/name-key.ts';
 import { MAIL_JOB_KIND } from './drafts.ts';
+import { letterJob } from './letters.ts';
 
 export const DOCUMENT_REQUEST_REMINDER = 'document_request.remind';
 
@@ -232,6 +233,7 @@ export function caseFileUseCases(deps: CaseFileDeps) {
             idempotencyKey: `document-request:${id}`,
           });
         }
+        await outbox.enqueue(letterJob('document_request', caseId, { requestId: id }));
         const remindOn = addDays(dueOn, -7);
         const remindAt =
           compareDates(remindOn, input.today) > 0 ? new Date(`${remindOn}T08:00:00+01:00`) : deps.clock.now();

@@ -14,6 +14,7 @@ import {
   type ReceiveCommand,
   receive,
 } from '../domain/case/index.ts';
+import { letterJob } from './letters.ts';
 import type { Clock, TransactionScope, UnitOfWork } from './ports.ts';
 
 export type CaseOutcome =
@@ -53,7 +54,7 @@ export interface ReceiveInput {
  * its first history entry and the audit entry. The caller has checked the submission key.
  */
 export async function registerReceivedCase(
-  { cases, audit }: TransactionScope,
+  { cases, audit, outbox }: TransactionScope,
   input: ReceiveInput,
   at: Date,
 ): Promise<CaseOutcome> {
@@ -86,6 +87,9 @@ export async function registerReceivedCase(
     resource: { type: 'case', id: snapshot.id },
     details: { channel: input.channel },
   });
+  // The responsible authority is told of every new application, whatever its channel.
+  if (input.authorityId)
+    await outbox.enqueue(letterJob('authority_new_application', snapshot.id, { version: 1 }));
   return { ok: true, caseId: snapshot.id, caseNumber, snapshot };
 }
 

@@ -279,6 +279,8 @@ export interface ReceiptRecords {
       receipt: { id: string; blobKey: string; sha256: string; size: number };
       applicationCopy: { id: string; blobKey: string; sha256: string; size: number };
     },
+    /** Lists the receipt among the letters of the case. */
+    letter?: Omit<StoredLetter, 'documentId' | 'blobKey'> & { idempotencyKey: string },
   ): Promise<void>;
 }
 
@@ -604,6 +606,8 @@ export interface CaseFileData {
     createdAt: Date;
   }[];
   history: { version: number; eventType: string; actorRole: string; at: Date }[];
+  /** Letters sent in the case, oldest first (their PDFs are documents of category 'letter'). */
+  letters: LetterRow[];
 }
 
 export interface CaseFileReader {
@@ -750,4 +754,69 @@ export interface MessageStore {
   countUnread(caseId: string, direction: 'from_applicant' | 'from_office'): Promise<number>;
   /** Marks the unread messages of one direction read; returns how many. */
   markRead(caseId: string, direction: 'from_applicant' | 'from_office', at: Date): Promise<number>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Letters
+
+/** What a letter of a case is written from: the filed case, its persons, contacts and history. */
+export interface LetterFacts {
+  caseNumber: string;
+  receivedAt: Date;
+  channel: string;
+  /** In order; the first is the main applicant. `address` as filed (may be incomplete for paper intake). */
+  persons: {
+    givenNames: string;
+    familyName: string;
+    birthDate: string;
+    nationalityCode: string;
+    address: {
+      careOf?: string | null;
+      street?: string;
+      houseNumber?: string | null;
+      postalCode?: string;
+      place?: string;
+    } | null;
+  }[];
+  authority: { name: string } | null;
+  representative: { name: string; organisation: string | null; address: string[] } | null;
+  /** Where applicant-side letters are mailed: the representative's address, else the applicant's. */
+  emails: string[];
+  history: { version: number; eventType: string; at: Date; data: Record<string, unknown> }[];
+}
+
+/** A letter as stored: its PDF is a document of the case (category 'letter'). */
+export interface StoredLetter {
+  id: string;
+  documentId: string;
+  blobKey: string;
+  templateId: string;
+  templateVersion: string;
+  addressee: 'applicant' | 'representative' | 'authority';
+  channel: 'mail' | 'portal' | 'print';
+}
+
+/** One row of the case file's list of letters. */
+export interface LetterRow {
+  id: string;
+  documentId: string;
+  fileName: string;
+  templateId: string;
+  templateVersion: string;
+  addressee: string;
+  channel: string;
+  createdAt: Date;
+}
+
+export interface LetterRecords {
+  load(caseId: string): Promise<LetterFacts | null>;
+  /** A request for documents of the case, answered or not. */
+  documentRequest(caseId: string, requestId: string): Promise<{ text: string; dueOn: string } | null>;
+  /** The letter an earlier run of the same job stored, if any. */
+  find(idempotencyKey: string): Promise<StoredLetter | null>;
+  /** Stores the letter's document and its row in one transaction. */
+  record(
+    caseId: string,
+    letter: StoredLetter & { sha256: string; size: number; fileName: string; idempotencyKey: string },
+  ): Promise<void>;
 }

@@ -5,6 +5,7 @@
  * the job's key, so the receiver can tell).
  */
 import { buffer } from 'node:stream/consumers';
+import { RECEIPT_TEMPLATE } from '../../content/letters/de.ts';
 import { receiptMail } from '../../content/mails/de.ts';
 import type { Application } from '../domain/application/index.ts';
 import { type ApplicationCopy, applicationCopy } from './application-copy.ts';
@@ -125,7 +126,19 @@ export async function issueReceipt(
     });
     const receipt = doc(await deps.blobs.put(pdf));
     const applicationCopyDoc = doc(await deps.blobs.put(copy));
-    await deps.records.record(caseId, { receipt, applicationCopy: applicationCopyDoc });
+    const represented = (facts.application as Application).representative.kind !== 'none';
+    await deps.records.record(
+      caseId,
+      { receipt, applicationCopy: applicationCopyDoc },
+      {
+        id: deps.random.uuid(),
+        templateId: RECEIPT_TEMPLATE.id,
+        templateVersion: RECEIPT_TEMPLATE.version,
+        addressee: represented ? 'representative' : 'applicant',
+        channel: facts.recipients.length > 0 ? 'mail' : 'print',
+        idempotencyKey,
+      },
+    );
   }
   if (facts.recipients.length === 0) return 'stored';
   const mail = receiptMail({ caseNumber: facts.caseNumber, receivedAt: germanDate(facts.receivedAt) });

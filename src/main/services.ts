@@ -1,11 +1,13 @@
 /** Wires the adapters into the ports that the worker and the use cases need. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { letterheadFor } from '../../content/letters/letterhead.ts';
 import { administrationIn } from '../adapters/db/administration.ts';
 import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import { caseFileReader } from '../adapters/db/case-file-reader.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
 import { draftStoreIn } from '../adapters/db/draft-store.ts';
+import { letterRecords } from '../adapters/db/letter-records.ts';
 import { loginSessionStoreIn, staffAuthTransactions } from '../adapters/db/login-session-store.ts';
 import { createOutboxQueue, enqueueJob } from '../adapters/db/outbox-store.ts';
 import { caseContacts, receiptRecords } from '../adapters/db/receipt-records.ts';
@@ -19,7 +21,7 @@ import { argon2PasswordHasher } from '../adapters/identity/password-hasher.ts';
 import { createSecretBox } from '../adapters/identity/secret-box.ts';
 import { totpVerifier } from '../adapters/identity/totp.ts';
 import { createMailer } from '../adapters/mail/index.ts';
-import { renderReceipt, renderSectionedDocument } from '../adapters/pdf/index.ts';
+import { renderLetter, renderReceipt, renderSectionedDocument } from '../adapters/pdf/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
 import { loadProfile } from '../adapters/reference/profiles.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
@@ -28,6 +30,7 @@ import { type CaseFileUseCases, caseFileUseCases } from '../application/case-fil
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
 import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
+import { queueLettersForEvents } from '../application/letters.ts';
 import { type MessageUseCases, messageUseCases } from '../application/messages.ts';
 import { noticesFor } from '../application/notices.ts';
 import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
@@ -38,6 +41,7 @@ import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
 import { CATEGORY_TEXTS, isEvidenceCategory } from '../domain/evidence/index.ts';
 import { DOCUMENT_REQUEST_REMINDER, documentRequestReminderHandler } from '../jobs/document-request.ts';
+import { LETTER_JOB, letterJobHandler } from '../jobs/letter.ts';
 import { MAIL_JOB, mailJobHandler } from '../jobs/mail.ts';
 import { MAINTENANCE_JOB, maintenanceJobHandler, maintenanceKey } from '../jobs/maintenance.ts';
 import { RECEIPT_JOB, receiptJobHandler } from '../jobs/receipt.ts';
@@ -112,6 +116,7 @@ export async function createServices(
       notices: allNotices(
         noticesFor({ publicUrl: config.publicUrl }),
         statementRemindersFor({ profile, now: () => clock.now() }),
+        (scope, caseId, events, version) => queueLettersForEvents(scope.outbox, caseId, events, version),
       ),
     }),
     caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock, inspector }),
@@ -188,6 +193,17 @@ export function createOutboxWorker(
         requests: documentRequestReader(database.db),
         contacts: caseContacts(database.db),
         mailer,
+      }),
+      [LETTER_JOB]: letterJobHandler({
+        records: letterRecords(database.db),
+        blobs: services.blobs,
+        mailer,
+        random: secureRandom,
+        clock: services.clock,
+        letterhead: letterheadFor(config.profile),
+        publicUrl: config.publicUrl,
+        render: renderLetter,
+        nationalityName: services.nationalityName,
       }),
       [RECEIPT_JOB]: receiptJobHandler({
         records: receiptRecords(database.db),

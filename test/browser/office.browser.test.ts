@@ -57,6 +57,15 @@ describe('office pages in Chromium', { skip }, () => {
     assert.deepEqual(await axeViolations(page), [], 'search result');
     await page.locator('a[href^="/geschaeftsstelle/faelle/"]').first().click();
     await page.waitForURL(/\/geschaeftsstelle\/faelle\//);
+    // With its letters listed (receipt, notice to the authority), once the outbox has written them.
+    for (
+      let i = 0;
+      i < 100 && (await app.database.db.selectFrom('letters').select('id').execute()).length < 2;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 200));
+    await page.reload();
+    assert.equal(await page.locator('#briefe + div table tbody tr').count(), 2, 'letters listed');
     assert.deepEqual(await axeViolations(page), [], 'case file');
     await page.goto(`${app.url}/geschaeftsstelle/eingang`);
     assert.deepEqual(await axeViolations(page), [], 'intake');

@@ -343,6 +343,7 @@ describe('office over HTTP', () => {
       .selectFrom('documents')
       .select(['category', 'uploaded_by_role'])
       .where('case_id', '=', caseId)
+      .where('category', '!=', 'letter')
       .execute();
     assert.deepEqual(docs, [{ category: 'application_letter', uploaded_by_role: 'office_clerk' }]);
     const added = await app.database.db

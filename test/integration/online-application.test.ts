@@ -331,7 +331,7 @@ describe('online application over HTTP', () => {
     const caseDocs = await app.database.db
       .selectFrom('documents')
       .select(['category', 'special_category', 'sha256'])
-      .where('category', 'not in', ['receipt', 'application_copy'])
+      .where('category', 'not in', ['receipt', 'application_copy', 'letter'])
       .execute();
     assert.deepEqual(caseDocs.map((d) => [d.category, d.special_category]).sort(), [
       ['medical_report', true],

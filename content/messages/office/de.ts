@@ -223,3 +223,26 @@ export const exclusionTexts = {
   statementDocument: 'Dokument mit der Stellungnahme (falls schon hochgeladen)',
   statementDocumentNone: 'kein Dokument zuordnen',
 } as const;
+
+export const letterTexts = {
+  section: 'Briefe',
+  none: 'Noch keine Briefe.',
+  colDate: 'Datum',
+  colTemplate: 'Schreiben',
+  colAddressee: 'An',
+  colChannel: 'Versand',
+  colFile: 'Datei',
+  version: 'Fassung',
+  download: 'Herunterladen',
+  forPrint: 'Zum Drucken: bitte ausdrucken und per Post versenden',
+  addressees: {
+    applicant: 'Antragsteller/in',
+    representative: 'Vertretung',
+    authority: 'Ausländerbehörde',
+  } as Record<string, string>,
+  channels: {
+    mail: 'E-Mail mit Anhang',
+    portal: 'Behördenportal (Hinweis per E-Mail ohne personenbezogene Daten)',
+    print: 'Post (Druck)',
+  } as Record<string, string>,
+} as const;

@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseFileReader, InboxRow } from '../../application/ports.ts';
 import type { CaseSnapshot } from '../../domain/case/index.ts';
 import { documentRequestReader } from './case-desk.ts';
+import { lettersOfCase } from './letter-records.ts';
 import type { Database } from './schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -135,7 +136,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .where('c.id', '=', caseId)
         .executeTakeFirst();
       if (!row) return null;
-      const [requests, notes, staff, persons, documents, history] = await Promise.all([
+      const [requests, notes, staff, persons, documents, history, letters] = await Promise.all([
         documentRequestReader(db).forCase(caseId),
         db
           .selectFrom('case_notes as n')
@@ -171,6 +172,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           .where('case_id', '=', caseId)
           .orderBy('version')
           .execute(),
+        lettersOfCase(db, caseId),
       ]);
       return {
         caseId: row.id,
@@ -217,6 +219,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           actorRole: h.actor_role,
           at: new Date(h.at),
         })),
+        letters,
       };
     },
 

@@ -27,7 +27,7 @@ export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
         .selectFrom('documents')
         .select(['file_name', 'category', 'size', 'sha256'])
         .where('case_id', '=', caseId)
-        .where('category', 'not in', ['receipt', 'application_copy'])
+        .where('category', 'not in', ['receipt', 'application_copy', 'letter'])
         .orderBy('created_at')
         .orderBy('id')
         .execute();
@@ -54,7 +54,7 @@ export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
       };
     },
 
-    async record(caseId, { receipt, applicationCopy }) {
+    async record(caseId, { receipt, applicationCopy }, letter) {
       await db.transaction().execute(async (trx) => {
         const row = (
           d: { id: string; blobKey: string; sha256: string; size: number },
@@ -84,6 +84,21 @@ export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
           .set({ receipt_document_id: receipt.id })
           .where('case_id', '=', caseId)
           .execute();
+        if (letter) {
+          await trx
+            .insertInto('letters')
+            .values({
+              id: letter.id,
+              case_id: caseId,
+              document_id: receipt.id,
+              template_id: letter.templateId,
+              template_version: letter.templateVersion,
+              addressee_kind: letter.addressee,
+              channel: letter.channel,
+              idempotency_key: letter.idempotencyKey,
+            })
+            .execute();
+        }
       });
     },
   };

@@ -255,6 +255,19 @@ export interface UploadsTable {
   expires_at: Timestamp;
 }
 
+/** migrations/0009 */
+export interface LettersTable {
+  id: string;
+  case_id: string;
+  document_id: string;
+  template_id: string;
+  template_version: string;
+  addressee_kind: 'applicant' | 'representative' | 'authority';
+  channel: 'mail' | 'portal' | 'print';
+  idempotency_key: string;
+  created_at: Generated<Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -282,5 +295,6 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   uploads: UploadsTable;
+  letters: LettersTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -75,6 +75,8 @@ export interface PdfDocumentOptions {
   footerNote?: string;
   /** Lines under the office name in the letterhead (address, contact). */
   letterheadLines?: readonly string[];
+  /** The sender in the letterhead and the PDF's author; defaults to `OFFICE_NAME`. */
+  officeName?: string;
 }
 
 /** One line of a table cell; a cell with several lines keeps them in one tagged cell. */
@@ -109,6 +111,8 @@ export interface PdfDocumentBuilder {
   heading(level: 1 | 2 | 3, text: string): PdfDocumentBuilder;
   paragraph(text: string, style?: 'normal' | 'small' | 'bold'): PdfDocumentBuilder;
   list(items: readonly string[], kind?: 'bullet' | 'numbered'): PdfDocumentBuilder;
+  /** Lines that belong together (an address) as one tagged paragraph, without space between them. */
+  lines(lines: readonly string[], style?: 'normal' | 'small'): PdfDocumentBuilder;
   table(
     columns: readonly TableColumn[],
     rows: readonly (readonly TableCell[])[],
@@ -143,7 +147,7 @@ export function createPdfDocument(options: PdfDocumentOptions): PdfDocumentBuild
     bufferPages: true,
     info: {
       Title: assertXmpSafe('Title', sanitize(options.title)),
-      Author: OFFICE_NAME,
+      Author: assertXmpSafe('Author', sanitize(options.officeName ?? OFFICE_NAME)),
       Subject: assertXmpSafe('Subject', sanitize(options.subject)),
       Creator: 'Digitales Härtefallverfahren NRW',
       Producer: 'PDFKit',
@@ -209,7 +213,7 @@ export function createPdfDocument(options: PdfDocumentOptions): PdfDocumentBuild
   {
     const head = doc.struct('Sect');
     root.add(head);
-    addText(head, 'P', sanitize(OFFICE_NAME), 'bold', SIZE.letterhead, COLOR.accent);
+    addText(head, 'P', sanitize(options.officeName ?? OFFICE_NAME), 'bold', SIZE.letterhead, COLOR.accent);
     for (const line of options.letterheadLines ?? [])
       addText(head, 'P', sanitize(line), 'regular', SIZE.small, COLOR.muted);
     head.end();
@@ -305,6 +309,25 @@ export function createPdfDocument(options: PdfDocumentOptions): PdfDocumentBuild
       // Avoid a lone first line at the bottom of a page.
       ensureSpace(2 * (size + LINE_GAP + 2));
       addText(root, 'P', clean, face, size, color);
+      doc.y += PARAGRAPH_SPACING;
+      return builder;
+    },
+
+    lines(lines, style = 'normal') {
+      const clean = lines.map(sanitize).filter((line) => line.length > 0);
+      if (clean.length === 0) return builder;
+      const [size, color] = style === 'small' ? [SIZE.small, COLOR.muted] : [SIZE.body, COLOR.text];
+      setFont('regular', size);
+      ensureSpace(clean.length * (size + LINE_GAP + 2));
+      root.add(
+        doc.struct('P', {}, [
+          () => {
+            for (const line of clean) {
+              setFont('regular', size, color).text(line, left, doc.y, { width, lineGap: LINE_GAP });
+            }
+          },
+        ]),
+      );
       doc.y += PARAGRAPH_SPACING;
       return builder;
     },

@@ -2,6 +2,8 @@
  * Wording of the receipt (Eingangsbestätigung). Content, not code: the web layer may pass its own
  * notes (e.g. from the procedure profile), and the office can change these without touching the
  * layout. The receipt is always German, whatever language the applicant used on the web pages.
+ * A change of this wording needs a new `RECEIPT_TEMPLATE.version` in content/letters/de.ts, which
+ * every issued receipt records in the case's list of letters.
  */
 
 export type ReceiptChannel = 'online' | 'post' | 'fax' | 'email' | 'de-mail';

@@ -1,6 +1,7 @@
 /** The office's case list and case file (German only). */
 
 import type { ComponentChildren } from 'preact';
+import { letterTitle } from '../../../content/letters/de.ts';
 import {
   CHANNEL_LABELS,
   deadlineTexts,
@@ -8,6 +9,7 @@ import {
   EVENT_LABELS,
   exclusionTexts,
   intakeTexts,
+  letterTexts,
   OFFICE_DOCUMENT_LABELS,
   ROLE_LABELS,
   STATE_LABELS,
@@ -282,6 +284,8 @@ export function CaseFilePage({
   const app = file.application as Application | null;
   const title = t.caseTitle.replace('{caseNumber}', file.caseNumber);
   const rep = app?.representative;
+  // Letters are listed under "Briefe" with their template and channel, not again among the documents.
+  const documents = file.documents.filter((d) => d.category !== 'letter');
   return (
     <Layout ctx={ctx} title={title}>
       <p class="kern-body">
@@ -382,11 +386,11 @@ export function CaseFilePage({
         </>
       )}
       <h2 class="kern-heading-large">{t.sectionDocuments}</h2>
-      {file.documents.length === 0 ? (
+      {documents.length === 0 ? (
         <p class="kern-body">{t.noDocuments}</p>
       ) : (
         <ul class="app-file-list">
-          {file.documents.map((d) => (
+          {documents.map((d) => (
             <li key={d.id} class="app-file-list__item">
               <strong>{categoryLabel(d.category)}</strong>: {d.fileName} (
               {Math.max(1, Math.round(d.size / 1024))} KB)
@@ -407,6 +411,7 @@ export function CaseFilePage({
           ))}
         </ul>
       )}
+      <LetterList caseId={file.caseId} letters={file.letters} />
       {messages}
       <ExclusionReviewSection review={file.exclusionReview} grounds={grounds} />
       <h2 class="kern-heading-large">{stepTexts.sectionSteps}</h2>
@@ -421,5 +426,68 @@ export function CaseFilePage({
         ))}
       </ol>
     </Layout>
+  );
+}
+
+/** The letters sent in the case; those to be printed and posted are marked. */
+function LetterList({ caseId, letters }: { caseId: string; letters: CaseFileData['letters'] }) {
+  const l = letterTexts;
+  return (
+    <section aria-labelledby="briefe">
+      <h2 class="kern-heading-large" id="briefe">
+        {l.section}
+      </h2>
+      {letters.length === 0 ? (
+        <p class="kern-body">{l.none}</p>
+      ) : (
+        <div class="app-table-wrap">
+          <table class="kern-table app-table">
+            <caption class="kern-sr-only">{l.section}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{l.colDate}</th>
+                <th scope="col">{l.colTemplate}</th>
+                <th scope="col">{l.colAddressee}</th>
+                <th scope="col">{l.colChannel}</th>
+                <th scope="col">{l.colFile}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {letters.map((letter) => (
+                <tr key={letter.id} data-channel={letter.channel}>
+                  <td>{dateTime(letter.createdAt)}</td>
+                  <th scope="row">
+                    {letterTitle(letter.templateId)}
+                    <br />
+                    <small>
+                      {l.version} {letter.templateVersion}
+                    </small>
+                  </th>
+                  <td>{l.addressees[letter.addressee] ?? letter.addressee}</td>
+                  <td>
+                    {l.channels[letter.channel] ?? letter.channel}
+                    {letter.channel === 'print' ? (
+                      <>
+                        <br />
+                        <strong class="app-tag">{l.forPrint}</strong>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <a
+                      class="kern-link"
+                      href={`/geschaeftsstelle/faelle/${caseId}/dokumente/${letter.documentId}`}
+                    >
+                      {l.download}
+                      <span class="kern-sr-only"> {letter.fileName}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
