@@ -151,6 +151,7 @@ export async function composeBenchApp(options: BenchAppOptions): Promise<BenchAp
       uploadAction: '/antrag/hochladen',
       maxUploadMb: Math.floor(config.uploads.maxFileBytes / 1024 ** 2),
       uploads: services.uploads,
+      evidenceFiles: services.evidenceFiles,
       cases: services.cases,
       documentRequests: documentRequestReader(database.db),
       signedForm: (draft, itemId) =>

@@ -80,6 +80,7 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       intake: services.intake,
       uploads: services.uploads,
       maxUploadBytes: config.uploads.maxFileBytes,
+      evidenceFiles: services.evidenceFiles,
       nationalities: nationalityOptions(services.nationalities),
     },
     application: {
@@ -95,6 +96,8 @@ export async function composeApp(config: Config, database: DatabaseHandle, log: 
       uploadAction: '/antrag/hochladen',
       maxUploadMb: Math.floor(config.uploads.maxFileBytes / 1024 ** 2),
       uploads: services.uploads,
+      evidenceFiles: services.evidenceFiles,
+      maxApplicationMb: Math.floor(config.uploads.maxApplicationBytes / 1024 ** 2),
       cases: services.cases,
       documentRequests: documentRequestReader(database.db),
       signedForm: (draft, itemId) =>

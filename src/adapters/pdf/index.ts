@@ -12,6 +12,7 @@ export type { FormSection, FormText } from './form-texts.ts';
 export { DATA_CONSENT, FORM_COMMON, MEDICAL_RELEASE, POWER_OF_ATTORNEY } from './form-texts.ts';
 export type { FormOptions } from './forms.ts';
 export { renderDataConsent, renderMedicalRelease, renderPowerOfAttorney } from './forms.ts';
+export { imagePdfBuilder, imagesToPdf } from './images-to-pdf.ts';
 export type { ReceiptData, ReceiptDocument } from './receipt.ts';
 export { renderReceipt } from './receipt.ts';
 export type { ReceiptChannel } from './receipt-texts.ts';
