@@ -593,12 +593,12 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
   });
 
   type ItemQuery = { hochgeladen?: string; fehler?: string; zusammengefasst?: string };
-  const uploadLimits = (ctx: WizardContext) => ({
+  const uploadLimits = () => ({
     perFile: `${deps.maxUploadMb} MB`,
     perApplication: `${deps.maxApplicationMb ?? deps.maxUploadMb} MB`,
   });
   const errorText = (ctx: WizardContext, code: string) =>
-    refusalText(uploadsText(ctx.lang), code, uploadLimits(ctx)) ?? uploadErrorText(code);
+    refusalText(uploadsText(ctx.lang), code, uploadLimits()) ?? uploadErrorText(code);
 
   /** The upload page of one evidence item, before or after submitting; with the results of a form post. */
   async function showItem(
