@@ -820,3 +820,33 @@ export interface LetterRecords {
     letter: StoredLetter & { sha256: string; size: number; fileName: string; idempotencyKey: string },
   ): Promise<void>;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Several photos of one document as one PDF; safe previews
+
+/** Builds one PDF from images (one page each, in the given order); the images are already re-encoded. */
+export interface ImagePdfBuilder {
+  build(images: readonly { data: Buffer; contentType: 'image/jpeg' | 'image/png' }[]): Promise<Buffer>;
+}
+
+/** A picture we produced from a document, never the document's own bytes. */
+export interface PreviewImage {
+  data: Buffer;
+  contentType: 'image/png' | 'image/jpeg';
+}
+
+/**
+ * Renders documents (PDF, JPEG, PNG) as images from their plaintext, in memory: a small thumbnail, or
+ * one page of a PDF. Bounded in time and size; null when the document cannot be rendered.
+ */
+export interface DocumentPreviewer {
+  thumbnail(document: { data: Buffer; contentType: string }, size: number): Promise<PreviewImage | null>;
+  /** How many pages a preview of the document has (1 for an image); null when it cannot be read. */
+  pageCount(document: { data: Buffer; contentType: string }): Promise<number | null>;
+  /** Page `page` (1-based) at most `width` pixels wide. */
+  page(
+    document: { data: Buffer; contentType: string },
+    page: number,
+    width: number,
+  ): Promise<PreviewImage | null>;
+}

@@ -103,6 +103,7 @@ export async function composeApp(
       intake: services.intake,
       uploads: services.uploads,
       maxUploadBytes: config.uploads.maxFileBytes,
+      evidenceFiles: services.evidenceFiles,
       nationalities: nationalityOptions(services.nationalities),
     },
     application: {
@@ -118,6 +119,8 @@ export async function composeApp(
       uploadAction: '/antrag/hochladen',
       maxUploadMb: Math.floor(config.uploads.maxFileBytes / 1024 ** 2),
       uploads: services.uploads,
+      evidenceFiles: services.evidenceFiles,
+      maxApplicationMb: Math.floor(config.uploads.maxApplicationBytes / 1024 ** 2),
       cases: services.cases,
       documentRequests: documentRequestReader(database.db),
       messages: services.messages,

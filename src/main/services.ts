@@ -21,7 +21,13 @@ import { argon2PasswordHasher } from '../adapters/identity/password-hasher.ts';
 import { createSecretBox } from '../adapters/identity/secret-box.ts';
 import { totpVerifier } from '../adapters/identity/totp.ts';
 import { createMailer } from '../adapters/mail/index.ts';
-import { renderLetter, renderReceipt, renderSectionedDocument } from '../adapters/pdf/index.ts';
+import {
+  imagePdfBuilder,
+  renderLetter,
+  renderReceipt,
+  renderSectionedDocument,
+} from '../adapters/pdf/index.ts';
+import { createDocumentPreviewer } from '../adapters/preview/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
 import { loadProfile } from '../adapters/reference/profiles.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
@@ -29,6 +35,7 @@ import { type AdministrationUseCases, administrationUseCases } from '../applicat
 import { type CaseFileUseCases, caseFileUseCases } from '../application/case-file.ts';
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
+import { type EvidenceFileUseCases, evidenceFileUseCases } from '../application/evidence-files.ts';
 import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
 import { queueLettersForEvents } from '../application/letters.ts';
 import { type MessageUseCases, messageUseCases } from '../application/messages.ts';
@@ -73,6 +80,8 @@ export interface Services {
   intake: IntakeUseCase;
   caseFiles: CaseFileUseCases;
   messages: MessageUseCases;
+  /** Photos combined into a PDF, thumbnails, the office's preview. */
+  evidenceFiles: EvidenceFileUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -144,6 +153,20 @@ export async function createServices(
       limits: { maxBytesPerApplication: config.uploads.maxApplicationBytes },
     }),
     uploads: createTusBlobStore({ db: database.db, blobs, maxBytes: config.uploads.maxFileBytes }),
+    evidenceFiles: evidenceFileUseCases({
+      drafts: draftStoreIn(database.db),
+      uow,
+      blobs,
+      clock,
+      random: secureRandom,
+      pdf: imagePdfBuilder,
+      previewer: createDocumentPreviewer(),
+      reader: caseFileReader(database.db),
+      limits: {
+        maxBytesPerApplication: config.uploads.maxApplicationBytes,
+        maxFileBytes: config.uploads.maxFileBytes,
+      },
+    }),
     submission: submissionUseCase({
       ...common,
       authorities: authorityDirectory(database.db),

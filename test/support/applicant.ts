@@ -31,6 +31,23 @@ async function ok(
 }
 
 export async function fileApplication(web: WebClient, familyName = 'Ağaoğlu'): Promise<string> {
+  const ids = await draftUpToEvidence(web, familyName);
+  await ok(
+    web.post('/antrag/nachweise', {
+      ...Object.fromEntries(ids.map((id) => [`evidence.${id}.status`, 'to_follow'])),
+      action: 'continue',
+    }),
+    'evidence',
+  );
+  await ok(web.post('/antrag/absenden'), 'submit');
+  const page = await web.get('/antrag/bestaetigung');
+  const number = /id="case-number">([^<]+)</.exec(page.body)?.[1];
+  if (!number) throw new Error('no case number');
+  return number;
+}
+
+/** A new draft with everything but the evidence filled in; answers the ids of its checklist items. */
+export async function draftUpToEvidence(web: WebClient, familyName = 'Ağaoğlu'): Promise<string[]> {
   await ok(web.post('/antrag/beginnen'), 'start');
   const mainPath = (await ok(web.post('/antrag/personen/neu'), 'add')).location ?? '';
   await ok(
@@ -90,19 +107,7 @@ export async function fileApplication(web: WebClient, familyName = 'Ağaoğlu'):
     'texts',
   );
   const evidence = await web.get('/antrag/nachweise');
-  const ids = [
+  return [
     ...new Set([...evidence.body.matchAll(/name="evidence\.([^"]+)\.status"/g)].map((m) => m[1] as string)),
   ];
-  await ok(
-    web.post('/antrag/nachweise', {
-      ...Object.fromEntries(ids.map((id) => [`evidence.${id}.status`, 'to_follow'])),
-      action: 'continue',
-    }),
-    'evidence',
-  );
-  await ok(web.post('/antrag/absenden'), 'submit');
-  const page = await web.get('/antrag/bestaetigung');
-  const number = /id="case-number">([^<]+)</.exec(page.body)?.[1];
-  if (!number) throw new Error('no case number');
-  return number;
 }

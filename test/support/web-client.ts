@@ -71,6 +71,31 @@ export class WebClient {
     };
   }
 
+  /** A multipart form post with several files in one field, as `<input type="file" multiple>` sends it. */
+  async uploadFiles(
+    path: string,
+    fields: Record<string, string>,
+    files: { field: string; name: string; type: string; bytes: Buffer }[],
+  ): Promise<PageResponse> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const file of files)
+      form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: 'POST',
+      headers: { cookie: this.#cookieHeader(), origin: new URL(this.baseUrl).origin },
+      body: form,
+      redirect: 'manual',
+    });
+    this.#remember(response.headers);
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      body: await response.text(),
+      headers: response.headers,
+    };
+  }
+
   /** A multipart form post with one file, as a browser without JavaScript sends it. */
   async upload(
     path: string,

@@ -12,6 +12,7 @@ export type { FormSection, FormText } from './form-texts.ts';
 export { DATA_CONSENT, FORM_COMMON, MEDICAL_RELEASE, POWER_OF_ATTORNEY } from './form-texts.ts';
 export type { FormOptions } from './forms.ts';
 export { renderDataConsent, renderMedicalRelease, renderPowerOfAttorney } from './forms.ts';
+export { imagePdfBuilder, imagesToPdf } from './images-to-pdf.ts';
 export type { LetterPdf, LetterPdfBlock, LetterSender } from './letter.ts';
 export { renderLetter } from './letter.ts';
 export type { ReceiptData, ReceiptDocument } from './receipt.ts';

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { normaliseImage } from './image.ts';
@@ -106,7 +110,8 @@ describe('image normalisation', () => {
     const meta = await sharp(hevcHeic()).metadata();
     assert.equal(meta.compression, 'hevc');
     const result = await inspect(hevcHeic(), 'IMG_0002.HEIC');
-    // sharp's prebuilt libvips has no HEVC decoder. If a build with one is installed, the stub
+    // sharp's prebuilt libvips has no HEVC decoder, and heif-convert cannot decode the fixture's stub
+    // payload either (a real HEIC is converted: next test). If a sharp build with one is installed, the stub
     // payload of the fixture is reported as damaged instead, and the refusal message must change.
     if (!result.ok && result.code === 'damaged') {
       t.diagnostic('this sharp build decodes HEVC: the HEIC message is not needed');
@@ -116,5 +121,33 @@ describe('image normalisation', () => {
       code: 'type_not_allowed',
       message: SCAN_MESSAGES.heicNotSupported,
     });
+  });
+
+  it('turns a real HEVC-coded iPhone HEIC into a metadata-free JPEG through heif-convert', async (t) => {
+    const tools = ['heif-enc', 'heif-convert'].every((tool) => spawnSync('which', [tool]).status === 0);
+    if (!tools) return t.skip('libheif-examples missing: bash scripts/install-system-deps.sh');
+    const dir = await mkdtemp(join(tmpdir(), 'hfk-heic-test-'));
+    try {
+      const source = join(dir, 'foto.jpg');
+      await sharp({ create: { width: 320, height: 200, channels: 3, background: '#2266aa' } })
+        .jpeg()
+        .withExif({ IFD0: { Artist: 'Zehra Ağaoğlu' } })
+        .toFile(source);
+      const target = join(dir, 'IMG_0003.HEIC');
+      assert.equal(spawnSync('heif-enc', ['-q', '60', '-o', target, source]).status, 0);
+      const heic = await readFile(target);
+      assert.equal((await sharp(heic).metadata()).compression, 'hevc');
+      const result = await inspect(heic, 'IMG_0003.HEIC');
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.equal(result.contentType, 'image/jpeg');
+      assert.equal(result.safeName, 'IMG_0003.jpg');
+      const meta = await sharp(result.normalised ?? Buffer.alloc(0)).metadata();
+      assert.equal(meta.format, 'jpeg');
+      assert.deepEqual([meta.width, meta.height], [320, 200]);
+      assert.equal(meta.exif, undefined, 'no EXIF left');
+      assert.ok(!(result.normalised ?? Buffer.alloc(0)).includes(Buffer.from('Zehra')));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,41 @@
  * Decoding and encoding anew (instead of editing metadata) also drops anything a decoder on a staff
  * machine could trip over.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
+
+const HEIF_CONVERT_TIMEOUT_MS = 30_000;
+
+/**
+ * iPhone photos (HEIC with HEVC) through Debian's heif-convert (libheif-examples, with libde265), since
+ * sharp's own libheif decodes AV1 only. heif-convert reads and writes files: they live in a private
+ * temporary directory (mode 0700) for the moment of the conversion and are removed at once. null when the
+ * tool is missing, fails or takes too long.
+ */
+export async function heicToJpeg(data: Buffer): Promise<Buffer | null> {
+  const dir = await mkdtemp(join(tmpdir(), 'hfk-heic-'));
+  try {
+    const input = join(dir, 'in.heic');
+    const output = join(dir, 'out.jpg');
+    await writeFile(input, data, { mode: 0o600 });
+    const ok = await new Promise<boolean>((resolve) => {
+      execFile(
+        'heif-convert',
+        ['-q', '95', input, output],
+        { timeout: HEIF_CONVERT_TIMEOUT_MS, killSignal: 'SIGKILL', env: { PATH: process.env.PATH ?? '' } },
+        (error) => resolve(!error),
+      );
+    });
+    return ok ? await readFile(output).catch(() => null) : null;
+  } catch {
+    return null;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 export type ImageFormat = 'jpeg' | 'png' | 'heif' | 'webp' | 'tiff';
 
@@ -54,6 +88,10 @@ export async function normaliseImage(
     const jpeg = await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY }).toBuffer();
     return { ok: true, data: jpeg, contentType: 'image/jpeg', extension: 'jpg' };
   } catch (error) {
-    return failure(error, format, compression);
+    const failed = failure(error, format, compression);
+    if (failed.ok || failed.reason !== 'heic_not_supported') return failed;
+    // The pixel limit was checked on the HEIC's header above; the JPEG is re-encoded like any photo.
+    const jpeg = await heicToJpeg(data);
+    return jpeg ? normaliseImage(jpeg, 'jpeg', maxPixels) : failed;
   }
 }

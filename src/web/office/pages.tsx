@@ -16,6 +16,7 @@ import {
   stepTexts,
   officeDe as t,
 } from '../../../content/messages/office/de.ts';
+import { previewTexts } from '../../../content/messages/office/preview.ts';
 import { officeThreadTexts as threadTexts } from '../../../content/messages/office/thread.ts';
 import { wizardDe } from '../../../content/messages/wizard/de.ts';
 import type { CaseFileData, InboxRow } from '../../application/ports.ts';
@@ -400,6 +401,14 @@ export function CaseFilePage({
               ) : null}{' '}
               <a class="kern-link" href={`/geschaeftsstelle/faelle/${file.caseId}/dokumente/${d.id}`}>
                 {t.documentDownload}
+                <span class="kern-sr-only"> {d.fileName}</span>
+              </a>
+              {' · '}
+              <a
+                class="kern-link"
+                href={`/geschaeftsstelle/faelle/${file.caseId}/dokumente/${d.id}/vorschau`}
+              >
+                {previewTexts.link}
                 <span class="kern-sr-only"> {d.fileName}</span>
               </a>
               <br />

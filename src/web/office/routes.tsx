@@ -10,6 +10,7 @@ import { stepTexts } from '../../../content/messages/office/de.ts';
 import type { CaseFileUseCases } from '../../application/case-file.ts';
 import type { CaseUseCases } from '../../application/cases.ts';
 import { documentIdFor } from '../../application/drafts.ts';
+import type { EvidenceFileUseCases } from '../../application/evidence-files.ts';
 import type { IntakeUseCase } from '../../application/intake.ts';
 import type { MessageUseCases } from '../../application/messages.ts';
 import type { UploadStore } from '../../application/ports.ts';
@@ -37,6 +38,7 @@ import { DocumentUploadForm } from './documents.tsx';
 import { IntakePage, intakeFromForm } from './intake.tsx';
 import { OfficeMessages, officeMessageError } from './messages.tsx';
 import { CaseFilePage, InboxPage } from './pages.tsx';
+import { PreviewPage } from './preview.tsx';
 
 export interface OfficePagesDeps {
   caseFiles: CaseFileUseCases;
@@ -62,6 +64,8 @@ export interface OfficePagesDeps {
   /** The resumable upload store, for scanned letters and later evidence the office files. */
   uploads: UploadStore<DataStore>;
   maxUploadBytes: number;
+  /** The safe preview of a document (page pictures), audited like a download. */
+  evidenceFiles: EvidenceFileUseCases;
 }
 
 const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
@@ -421,6 +425,48 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
             : 'application/octet-stream',
         )
         .send(doc.stream);
+    },
+  );
+
+  // The safe preview: pictures rendered by the server, never the document's bytes inline.
+  app.get<{ Params: { caseId: string; documentId: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/dokumente/:documentId/vorschau',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId, documentId } = request.params;
+      const preview = await deps.evidenceFiles.casePreview(deps.actorOf(request), caseId, documentId);
+      if (!preview) return notFound(reply);
+      const ctx = {
+        ...pageContext(request, reply),
+        lang: 'de' as const,
+        tail: deps.sessionTail(request, reply),
+      };
+      return sendPage(
+        reply,
+        renderPage(<PreviewPage ctx={ctx} caseId={caseId} documentId={documentId} {...preview} />),
+      );
+    },
+  );
+
+  app.get<{ Params: { caseId: string; documentId: string; page: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/dokumente/:documentId/vorschau/:page',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId, documentId, page } = request.params;
+      if (!/^\d{1,3}$/.test(page)) return notFound(reply);
+      const image = await deps.evidenceFiles.casePreviewPage(
+        deps.actorOf(request),
+        caseId,
+        documentId,
+        Number(page),
+      );
+      if (!image) return notFound(reply);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline; filename="vorschau"')
+        .type(image.contentType)
+        .send(image.data);
     },
   );
 }

@@ -14,6 +14,7 @@ import {
   resumeLink,
   type SaveResult,
 } from '../../../application/drafts.ts';
+import type { EvidenceFileUseCases } from '../../../application/evidence-files.ts';
 import type { MessageUseCases } from '../../../application/messages.ts';
 import type {
   AuthorityDirectory,
@@ -45,6 +46,8 @@ import { pageContext, sendPage } from '../../pages.tsx';
 import type { FieldError } from '../../views/form.tsx';
 import { renderPage } from '../../views/render.ts';
 import { registerUploads } from '../upload/routes.ts';
+import { refusalText, uploadsText } from '../upload/texts.ts';
+import { registerEvidenceFileRoutes } from './evidence-files.tsx';
 import { single, unflatten } from './form-body.ts';
 import { errorsWithin, type WizardContext } from './frame.tsx';
 import { CheckPage, ConfirmationPage, WithdrawPage } from './pages/check.tsx';
@@ -54,6 +57,7 @@ import {
   EvidencePage,
   LaterEvidencePage,
   statusesFromForm,
+  type UploadResultLine,
 } from './pages/evidence.tsx';
 import {
   MESSAGE_FIELD,
@@ -101,7 +105,13 @@ export interface ApplicationPagesDeps {
   messages: MessageUseCases;
   /** The resumable upload store (tus and the form fallback) the evidence pages post to. */
   uploads: UploadStore<DataStore>;
+  /** Photos combined into one PDF, thumbnails. */
+  evidenceFiles: EvidenceFileUseCases;
+  maxApplicationMb?: number;
 }
+
+/** Files one form post (without JavaScript) may carry. */
+export const MAX_FILES_PER_POST = 10;
 
 export function wizardContext(request: FastifyRequest, reply: FastifyReply): WizardContext {
   const ctx = pageContext(request, reply);
@@ -592,31 +602,67 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     return reply.redirect(continueTo(request, '/antrag/uebersicht'), 303);
   });
 
-  app.get<{ Params: { item: string }; Querystring: { hochgeladen?: string; fehler?: string } }>(
+  type ItemQuery = { hochgeladen?: string; fehler?: string; zusammengefasst?: string };
+  const uploadLimits = () => ({
+    perFile: `${deps.maxUploadMb} MB`,
+    perApplication: `${deps.maxApplicationMb ?? deps.maxUploadMb} MB`,
+  });
+  const errorText = (ctx: WizardContext, code: string) =>
+    refusalText(uploadsText(ctx.lang), code, uploadLimits()) ?? uploadErrorText(code);
+
+  /** The upload page of one evidence item, before or after submitting; with the results of a form post. */
+  async function showItem(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    later: boolean,
+    itemId: string,
+    query: ItemQuery,
+    results: readonly UploadResultLine[] = [],
+  ) {
+    const open = later ? await laterContext(request, reply) : await withDraft(request, reply);
+    if (!open) return reply;
+    const item = draftChecklist(open.current.draft, deps.validation().today).find((i) => i.id === itemId);
+    if (!item) return reply.callNotFound();
+    const caseId = open.current.caseId;
+    const documents =
+      later && caseId
+        ? (await deps.filedCases.submittedDocuments(caseId))
+            .filter((d) => d.evidenceItem === item.id)
+            .map((d) => ({
+              ...d,
+              evidenceItem: item.id,
+              contentType: '',
+              sha256: '',
+              blobKey: '',
+              flags: [],
+            }))
+        : open.current.documents.filter((d) => d.evidenceItem === item.id);
+    const error = typeof query.fehler === 'string' ? errorText(open.ctx, query.fehler) : undefined;
+    const count = Number(query.hochgeladen);
+    const failed = Boolean(error) || results.some((r) => !r.ok);
+    return page(
+      reply,
+      <EvidenceItemPage
+        ctx={open.ctx}
+        item={item}
+        documents={documents}
+        uploadAction={deps.uploadAction}
+        maxMb={deps.maxUploadMb}
+        maxApplicationMb={deps.maxApplicationMb ?? deps.maxUploadMb}
+        later={later}
+        {...(error ? { error } : {})}
+        uploaded={query.hochgeladen !== undefined && Number.isInteger(count) && count > 0}
+        uploadedCount={Number.isInteger(count) && count > 1 ? count : 0}
+        combined={query.zusammengefasst === '1'}
+        results={results}
+      />,
+      failed ? 400 : 200,
+    );
+  }
+
+  app.get<{ Params: { item: string }; Querystring: ItemQuery }>(
     '/antrag/nachweise/:item',
-    async (request, reply) => {
-      const open = await withDraft(request, reply);
-      if (!open) return reply;
-      const item = draftChecklist(open.current.draft, deps.validation().today).find(
-        (i) => i.id === request.params.item,
-      );
-      if (!item) return reply.callNotFound();
-      const error =
-        typeof request.query.fehler === 'string' ? uploadErrorText(request.query.fehler) : undefined;
-      return page(
-        reply,
-        <EvidenceItemPage
-          ctx={open.ctx}
-          item={item}
-          documents={open.current.documents.filter((d) => d.evidenceItem === item.id)}
-          uploadAction={deps.uploadAction}
-          maxMb={deps.maxUploadMb}
-          {...(error ? { error } : {})}
-          uploaded={request.query.hochgeladen === '1'}
-        />,
-        error ? 400 : 200,
-      );
-    },
+    async (request, reply) => showItem(request, reply, false, request.params.item, request.query),
   );
 
   app.post<{ Params: { documentId: string } }>(
@@ -651,6 +697,34 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     basePath: deps.uploadAction,
     store: deps.uploads,
     maxBytes: deps.maxUploadMb * 1024 ** 2,
+    maxFiles: MAX_FILES_PER_POST,
+    async onFormResults(request, reply, { fields, files }) {
+      const item = fields.evidenceItem ?? '';
+      const later = fields.later === '1';
+      const back = `/antrag/${later ? 'nachreichen' : 'nachweise'}/${encodeURIComponent(item)}`;
+      if (files.length === 0) return reply.redirect(`${back}?fehler=missing`, 303);
+      const refused = files.filter((f) => !f.ok || f.result.error);
+      if (refused.length === 0) return reply.redirect(`${back}?hochgeladen=${files.length}`, 303);
+      // One file alone: its code in the redirect says it all (the applicant knows which file it was).
+      const only = files.length === 1 ? files[0] : undefined;
+      if (only) {
+        const code = only.ok ? (only.result.error ?? 'damaged') : only.code;
+        return reply.redirect(`${back}?fehler=${encodeURIComponent(code)}`, 303);
+      }
+      // Names are shown on this answer only, never put into a URL.
+      const ctx = wizardContext(request, reply);
+      const results: UploadResultLine[] = files.map((f) => {
+        const code = f.ok ? f.result.error : f.code;
+        return code
+          ? {
+              fileName: f.fileName,
+              ok: false,
+              reason: errorText(ctx, code) ?? errorText(ctx, 'damaged') ?? '',
+            }
+          : { fileName: f.fileName, ok: true };
+      });
+      return showItem(request, reply, later, item, {}, results);
+    },
     async authorize(request) {
       const token = draftToken(request);
       const opened = token ? await drafts.openByToken(token) : null;
@@ -674,9 +748,19 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
         evidenceItem: item,
       });
       if (!accepted.ok)
-        return { documentId: '', redirect: `${back}?fehler=${encodeURIComponent(accepted.code)}` };
+        return {
+          documentId: '',
+          redirect: `${back}?fehler=${encodeURIComponent(accepted.code)}`,
+          error: accepted.code,
+        };
       return { documentId: accepted.documentId, redirect: `${back}?hochgeladen=1` };
     },
+  });
+
+  registerEvidenceFileRoutes(app, {
+    evidenceFiles: deps.evidenceFiles,
+    today: () => deps.validation().today,
+    withDraft: (request, reply) => withDraft(request, reply),
   });
 
   // --- Evidence handed in after submitting ----------------------------------------------------
@@ -709,42 +793,9 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     );
   });
 
-  app.get<{ Params: { item: string }; Querystring: { hochgeladen?: string; fehler?: string } }>(
+  app.get<{ Params: { item: string }; Querystring: ItemQuery }>(
     '/antrag/nachreichen/:item',
-    async (request, reply) => {
-      const open = await laterContext(request, reply);
-      if (!open) return reply;
-      const item = draftChecklist(open.current.draft, deps.validation().today).find(
-        (i) => i.id === request.params.item,
-      );
-      if (!item) return reply.callNotFound();
-      const documents = (await deps.filedCases.submittedDocuments(open.caseId)).filter(
-        (d) => d.evidenceItem === item.id,
-      );
-      const error =
-        typeof request.query.fehler === 'string' ? uploadErrorText(request.query.fehler) : undefined;
-      return page(
-        reply,
-        <EvidenceItemPage
-          ctx={open.ctx}
-          item={item}
-          documents={documents.map((d) => ({
-            ...d,
-            evidenceItem: item.id,
-            contentType: '',
-            sha256: '',
-            blobKey: '',
-            flags: [],
-          }))}
-          uploadAction={deps.uploadAction}
-          maxMb={deps.maxUploadMb}
-          later
-          {...(error ? { error } : {})}
-          uploaded={request.query.hochgeladen === '1'}
-        />,
-        error ? 400 : 200,
-      );
-    },
+    async (request, reply) => showItem(request, reply, true, request.params.item, request.query),
   );
 
   // --- Check answers, submit, confirmation ----------------------------------------------------------

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Route } from 'playwright-core';
-import { browserUnavailable, launchBrowser } from '../../../../test/support/browser.ts';
+import { axeViolations, browserUnavailable, launchBrowser } from '../../../../test/support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/db.ts';
 import { createAgeBlobStore, generateIdentity } from '../../../adapters/files/age-blob-store.ts';
 import { createTusBlobStore } from '../../../adapters/files/tus-store.ts';
@@ -34,6 +34,22 @@ const PAGE = `<!doctype html>
   <input type="hidden" name="kategorie" value="gesundheit">
   <label for="datei">Datei</label> <input type="file" id="datei" name="datei">
   <div data-upload-progress hidden><progress></progress><p data-upload-status></p></div>
+  <button type="submit">Hochladen</button>
+</form></main>
+<script src="/pruefung/tus.min.js"></script><script src="/pruefung/upload.js"></script>
+</body></html>`;
+
+const TEXTS = JSON.stringify({
+  errors: { type_not_allowed: 'Diese Art von Datei wird nicht angenommen.' },
+  summary: '{ok} von {total} Dateien hochgeladen.',
+});
+const MULTI_PAGE = `<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Mehrere Nachweise hochladen</title></head><body><main>
+<h1>Nachweise</h1>
+<form data-upload method="post" action="/antrag/hochladen" enctype="multipart/form-data" data-max-bytes="${16 * MB}"
+  data-upload-texts='${TEXTS}'>
+  <label for="datei">Dateien</label> <input type="file" id="datei" name="datei" multiple>
+  <div data-upload-progress hidden></div>
   <button type="submit">Hochladen</button>
 </form></main>
 <script src="/pruefung/tus.min.js"></script><script src="/pruefung/upload.js"></script>
@@ -65,6 +81,9 @@ describe('client.js in Chromium', { skip }, () => {
       authorize: async (request) => request.cookies.entwurf ?? null,
       onComplete: async (upload) => {
         completed.push(upload);
+        // As the wizard refuses a file by its content: the code, and where a lone file would go.
+        if (upload.fileName === 'falsch.pdf')
+          return { documentId: '', redirect: '/pruefung/fertig?fehler=1', error: 'type_not_allowed' };
         return { documentId: `doc-${completed.length}`, redirect: '/pruefung/fertig' };
       },
     });
@@ -73,6 +92,9 @@ describe('client.js in Chromium', { skip }, () => {
       // Sec-Fetch-Site: same-origin), which isCrossSiteRequest refuses: a finding for the app, not for
       // this module, so this page sends the origin.
       reply.header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(PAGE),
+    );
+    app.get('/pruefung/mehrere', (_request, reply) =>
+      reply.header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(MULTI_PAGE),
     );
     app.get('/pruefung/fertig', (_request, reply) =>
       reply.type('text/html; charset=utf-8').send('<p>fertig</p>'),
@@ -94,15 +116,71 @@ describe('client.js in Chromium', { skip }, () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function pageFor(owner: string, javaScriptEnabled = true) {
+  async function pageFor(owner: string, javaScriptEnabled = true, path = '/pruefung/seite') {
     const context = await browser.newContext({ javaScriptEnabled });
     await context.addCookies([{ name: 'entwurf', value: owner, url: base }]);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/pruefung/seite`);
+    await page.goto(`${base}${path}`);
     return { context, page, errors };
   }
+
+  test('several files: one after another, a progress bar and a result line each, a refused one named', async () => {
+    const good1 = randomBytes(6 * MB);
+    const bad = randomBytes(1000);
+    const good2 = randomBytes(300 * 1024);
+    const paths = [join(dir, 'seite1.pdf'), join(dir, 'falsch.pdf'), join(dir, 'seite2.pdf')];
+    await Promise.all([
+      writeFile(paths[0] ?? '', good1),
+      writeFile(paths[1] ?? '', bad),
+      writeFile(paths[2] ?? '', good2),
+    ]);
+    const { context, page, errors } = await pageFor('draft-browser-multi', true, '/pruefung/mehrere');
+    const before = completed.length;
+    // Never two uploads at once: each POST (creation) comes after the previous upload's last PATCH.
+    const order: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/tus')) order.push(r.method());
+    });
+    await page.setInputFiles('#datei', paths);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('[data-upload-summary]');
+    assert.deepEqual(errors, []);
+    const items = await page.$$eval('[data-upload-list] li', (lis) =>
+      lis.map((li) => ({
+        label: li.querySelector('progress')?.getAttribute('aria-label'),
+        value: (li.querySelector('progress') as HTMLProgressElement | null)?.value,
+        result: li.getAttribute('data-upload-result'),
+        text: li.querySelector('[data-upload-status]')?.textContent,
+      })),
+    );
+    assert.deepEqual(items, [
+      { label: 'Fortschritt: seite1.pdf', value: 100, result: 'ok', text: 'seite1.pdf: hochgeladen.' },
+      {
+        label: 'Fortschritt: falsch.pdf',
+        value: 100,
+        result: 'refused',
+        text: 'falsch.pdf: Diese Art von Datei wird nicht angenommen.',
+      },
+      { label: 'Fortschritt: seite2.pdf', value: 100, result: 'ok', text: 'seite2.pdf: hochgeladen.' },
+    ]);
+    assert.match((await page.textContent('[data-upload-summary]')) ?? '', /2 von 3 Dateien hochgeladen\./);
+    assert.equal(page.url(), `${base}/pruefung/mehrere`, 'the results stay on the page');
+    const posts = order.map((m, i) => (m === 'POST' ? i : -1)).filter((i) => i >= 0);
+    assert.equal(posts.length, 3);
+    assert.deepEqual(
+      completed.slice(before).map((c) => [c.fileName, c.sha256]),
+      [
+        ['seite1.pdf', sha256(good1)],
+        ['falsch.pdf', sha256(bad)],
+        ['seite2.pdf', sha256(good2)],
+      ],
+      'in the order chosen',
+    );
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
 
   test('uploads with tus in chunks, shows progress, follows the redirect', async () => {
     const data = randomBytes(12 * MB);

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { Server } from '@tus/server';
 import { type DataStore, ERRORS, type Locker, TUS_RESUMABLE } from '@tus/utils';
@@ -30,8 +31,32 @@ export interface UploadRouteOptions {
    * (JSON for tus, a redirect target for the form). Should a crash strike between its return and the
    * recording of the answer, the next request for the upload calls it again with the same uploadId.
    */
-  onComplete(upload: CompletedUpload): Promise<{ documentId: string; redirect?: string }>;
+  onComplete(upload: CompletedUpload): Promise<UploadResult>;
+  /**
+   * How many files one form post may carry (default 1). Above 1, each file is stored and handed to
+   * onComplete on its own, a file that is too large or empty is refused alone, and `onFormResults`
+   * answers the post with what became of every file.
+   */
+  maxFiles?: number;
+  onFormResults?(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    outcome: { fields: UploadMetadata; files: FormFileOutcome[] },
+  ): Promise<unknown>;
 }
+
+/** What onComplete answers: the document, where to go next, and a refusal code if the file was not taken. */
+export interface UploadResult {
+  documentId: string;
+  redirect?: string;
+  /** A short code (letters and underscores) saying why the file was refused; no text, no names. */
+  error?: string;
+}
+
+/** One file of a multi-file form post: its cleaned name and onComplete's answer, or why it was refused. */
+export type FormFileOutcome =
+  | { fileName: string; ok: true; result: UploadResult }
+  | { fileName: string; ok: false; code: string };
 
 export interface CompletedUpload {
   ownerId: string;
@@ -110,12 +135,19 @@ function completedUpload(file: FinishedUpload, extraFields: UploadMetadata = {})
 }
 
 /** What the client may see of onComplete's answer; a redirect only to a path of this site. */
-function publicResult(result: Record<string, unknown>): { documentId: string; redirect?: string } {
+function publicResult(result: Record<string, unknown>): UploadResult {
   const documentId = typeof result.documentId === 'string' ? result.documentId : '';
   const redirect = result.redirect;
-  return typeof redirect === 'string' && /^\/(?![/\\])/.test(redirect)
-    ? { documentId, redirect }
-    : { documentId };
+  const out: UploadResult =
+    typeof redirect === 'string' && /^\/(?![/\\])/.test(redirect) ? { documentId, redirect } : { documentId };
+  if (typeof result.error === 'string' && /^[a-z_]{1,40}$/.test(result.error)) out.error = result.error;
+  return out;
+}
+
+/** The file part as busboy delivers it, failing at its end if busboy cut it off at the size limit. */
+async function* wholeOrTooLarge(file: AsyncIterable<unknown> & { truncated?: boolean }, limit: number) {
+  for await (const chunk of file) yield chunk as Buffer;
+  if (file.truncated) throw new UploadError('too_large', limit);
 }
 
 /** Checks tus metadata like the form's limits; null values (key without value) become ''. */
@@ -167,6 +199,8 @@ const databaseLeaseLocker: Locker = {
 /** Mounts the tus endpoint at `basePath/tus` and the form fallback at `POST basePath`. */
 export async function registerUploads(app: FastifyInstance, options: UploadRouteOptions): Promise<void> {
   const { basePath, store, maxBytes } = options;
+  const maxFiles = Math.max(1, Math.floor(options.maxFiles ?? 1));
+  if (maxFiles > 1 && !options.onFormResults) throw new Error('maxFiles > 1 braucht onFormResults');
   const tusPath = `${basePath.replace(/\/+$/, '')}/tus`;
   // Which owner a raw request belongs to, from authorize(); tus's hooks only see the raw request.
   const owners = new WeakMap<IncomingMessage, string>();
@@ -262,13 +296,15 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
     scope.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
     // Registered in this scope only: other routes keep their parsers.
     await scope.register(multipart, {
+      // With several files, a file past the limit is truncated and refused alone (wholeOrTooLarge).
+      throwFileSizeLimit: maxFiles === 1,
       limits: {
         fileSize: maxBytes,
-        files: 1,
+        files: maxFiles,
         fields: MAX_FIELDS,
         fieldSize: MAX_FIELD_CHARS * 4,
         fieldNameSize: MAX_KEY_CHARS,
-        parts: MAX_FIELDS + 1,
+        parts: MAX_FIELDS + maxFiles,
         headerPairs: 100,
       },
     });
@@ -308,6 +344,76 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
       handler: handleTus,
     });
 
+    /**
+     * A form post with up to maxFiles files: each is stored on its own; one that is too large or empty is
+     * refused alone (busboy drops its surplus bytes, the other files still arrive), then every stored
+     * file goes to onComplete with all the form's text fields.
+     */
+    async function formWithSeveralFiles(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      ownerId: string,
+      refuse: (status: number, text: string) => FastifyReply,
+    ) {
+      const fields: UploadMetadata = {};
+      const received: ({ fileName: string; uploadId: string } | { fileName: string; code: string })[] = [];
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'field') {
+            if (part.valueTruncated || part.fieldnameTruncated) return refuse(413, UPLOAD_TEXTS.fieldTooLong);
+            if (part.fieldname !== FILE_NAME_KEY && part.fieldname !== FILE_TYPE_KEY)
+              fields[part.fieldname] = String(part.value);
+            continue;
+          }
+          if (part.fieldname !== FILE_FIELD) {
+            part.file.resume();
+            continue;
+          }
+          const fileName = cleanFileName(part.filename);
+          try {
+            const state = await store.ingest({
+              ownerId,
+              content: Readable.from(wholeOrTooLarge(part.file, maxBytes)),
+              metadata: { [FILE_NAME_KEY]: part.filename ?? '', [FILE_TYPE_KEY]: part.mimetype ?? '' },
+              maxBytes,
+            });
+            received.push({ fileName, uploadId: state.id });
+          } catch (error) {
+            if (!(error instanceof UploadError) || (error.reason !== 'too_large' && error.reason !== 'empty'))
+              throw error;
+            part.file.resume();
+            // The empty part a browser sends when no file was chosen is no file at all.
+            if (error.reason === 'empty' && !part.filename) continue;
+            received.push({ fileName, code: error.reason });
+          }
+        }
+      } catch (error) {
+        request.raw.resume();
+        const code = (error as { code?: unknown }).code;
+        if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+          return refuse(413, UPLOAD_TEXTS.tooManyParts);
+        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return refuse(415, UPLOAD_TEXTS.notMultipart);
+        if (request.raw.destroyed || request.raw.readableAborted)
+          return refuse(400, UPLOAD_TEXTS.interrupted);
+        throw error;
+      }
+      const files: FormFileOutcome[] = [];
+      for (const file of received) {
+        if ('code' in file) {
+          files.push({ fileName: file.fileName, ok: false, code: file.code });
+          continue;
+        }
+        try {
+          files.push({ fileName: file.fileName, ok: true, result: await deliver(file.uploadId, fields) });
+        } catch (error) {
+          if (!(error instanceof UploadError && error.reason === 'conflict')) throw error;
+          files.push({ fileName: file.fileName, ok: false, code: 'busy' });
+        }
+      }
+      noStore(reply);
+      return options.onFormResults?.(request, reply, { fields, files });
+    }
+
     scope.post(basePath, async (request, reply) => {
       const ownerId = await options.authorize(request);
       if (ownerId === null) return reply.callNotFound();
@@ -317,8 +423,10 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
       };
       const tooLarge = () => refuse(413, UPLOAD_TEXTS.tooLarge(formatBytes(maxBytes)));
       // Browsers declare the size of a form post: refuse before reading a byte of it.
-      if (Number(request.headers['content-length'] ?? 0) > maxBytes + FORM_OVERHEAD) return tooLarge();
+      if (Number(request.headers['content-length'] ?? 0) > maxFiles * maxBytes + FORM_OVERHEAD)
+        return tooLarge();
       if (!request.isMultipart()) return refuse(415, UPLOAD_TEXTS.notMultipart);
+      if (maxFiles > 1) return formWithSeveralFiles(request, reply, ownerId, refuse);
 
       const fields: UploadMetadata = {};
       let uploadId: string | undefined;

@@ -11,6 +11,7 @@ import {
   Radios,
   TextArea,
 } from '../../../views/form.tsx';
+import { clientTexts, uploadsText } from '../../upload/texts.ts';
 import { type FormObject, group, single } from '../form-body.ts';
 import { messageFor, SaveButtons, type WizardContext, WizardPage } from '../frame.tsx';
 
@@ -117,14 +118,30 @@ export function EvidencePage({
   );
 }
 
+/** What became of one file of a form post with several files (names shown on this page only, never in a URL). */
+export interface UploadResultLine {
+  fileName: string;
+  ok: boolean;
+  /** Why it was refused, in the page language. */
+  reason?: string;
+}
+
+/** Images of this item that can be combined into one PDF. */
+export const combinableImages = (documents: readonly DraftDocument[]) =>
+  documents.filter((d) => d.contentType === 'image/jpeg' || d.contentType === 'image/png');
+
 export function EvidenceItemPage({
   ctx,
   item,
   documents,
   uploadAction,
   maxMb,
+  maxApplicationMb,
   error,
   uploaded,
+  uploadedCount,
+  results = [],
+  combined = false,
   later = false,
 }: {
   ctx: WizardContext;
@@ -132,14 +149,28 @@ export function EvidenceItemPage({
   documents: readonly DraftDocument[];
   uploadAction: string;
   maxMb: number;
+  maxApplicationMb?: number;
   error?: string;
   uploaded?: boolean;
+  uploadedCount?: number;
+  /** The outcome per file of a form post with several files. */
+  results?: readonly UploadResultLine[];
+  /** The photos were just combined into a PDF. */
+  combined?: boolean;
   /** After submitting: files go into the case file and can no longer be removed here. */
   later?: boolean;
 }) {
   const { w } = ctx;
-  const errors = error ? [{ path: 'datei', message: error }] : [];
+  const u = uploadsText(ctx.lang);
+  const refused = results.filter((r) => !r.ok);
+  const fieldErrors = [
+    ...(error ? [error] : []),
+    ...refused.map((r) => u('resultRefused', { name: r.fileName, reason: r.reason ?? '' })),
+  ];
+  const errors = fieldErrors.map((message) => ({ path: 'datei', message }));
   const back = later ? '/antrag/nachreichen' : '/antrag/nachweise';
+  const limits = { perFile: `${maxMb} MB`, perApplication: `${maxApplicationMb ?? maxMb} MB` };
+  const images = later ? [] : combinableImages(documents);
   return (
     <WizardPage
       ctx={ctx}
@@ -147,9 +178,15 @@ export function EvidenceItemPage({
       errors={errors}
       back={back}
       notice={
-        uploaded ? (
+        uploaded || combined ? (
           <NotificationBanner kind="success" title={w('savedNotice')}>
-            <p class="kern-body">{w('savedNotice')}</p>
+            <p class="kern-body">
+              {combined
+                ? u('combineDone')
+                : uploadedCount
+                  ? u('uploadedCount', { n: uploadedCount })
+                  : w('savedNotice')}
+            </p>
           </NotificationBanner>
         ) : null
       }
@@ -171,6 +208,16 @@ export function EvidenceItemPage({
         <ul class="app-file-list">
           {documents.map((d) => (
             <li key={d.id} class="app-file-list__item">
+              {later ? null : (
+                <img
+                  class="app-thumbnail"
+                  src={`/antrag/nachweise/dateien/${d.id}/vorschau`}
+                  alt=""
+                  loading="lazy"
+                  width={80}
+                  height={80}
+                />
+              )}
               <span>
                 {d.fileName} ({formatSize(d.size)})
               </span>
@@ -192,30 +239,65 @@ export function EvidenceItemPage({
           ))}
         </ul>
       )}
-      <form method="post" action={uploadAction} enctype="multipart/form-data" data-upload>
+      {images.length >= 2 ? (
+        <p class="kern-body">
+          <a class="kern-link" href={`${itemHref(item)}/zusammenfassen`}>
+            {u('combineLink')}
+          </a>
+        </p>
+      ) : null}
+      {results.length > 0 ? (
+        <section aria-labelledby="upload-results-title">
+          <h2 class="kern-heading-small" id="upload-results-title">
+            {u('resultsTitle')}
+          </h2>
+          <ul class="app-file-list" data-upload-results>
+            {results.map((r, i) => (
+              <li key={`${i}`} class="app-file-list__item" data-upload-result={r.ok ? 'ok' : 'refused'}>
+                {r.ok
+                  ? u('resultOk', { name: r.fileName })
+                  : u('resultRefused', { name: r.fileName, reason: r.reason ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <form
+        method="post"
+        action={uploadAction}
+        enctype="multipart/form-data"
+        data-upload
+        data-max-bytes={String(maxMb * 1024 * 1024)}
+        data-upload-texts={clientTexts(u, limits)}
+      >
         <input type="hidden" name="evidenceItem" value={item.id} />
         {later ? <input type="hidden" name="later" value="1" /> : null}
-        <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+        <div class={`kern-form-input${fieldErrors.length > 0 ? ' kern-form-input--error' : ''}`}>
           <label class="kern-label" for="datei">
-            {w('evUploadLabel')}
+            {u('label')}
           </label>
           <div class="kern-hint" id="datei-hint">
-            {w('evUploadHint', { mb: maxMb })}
+            {u('hint', { mb: maxMb })}
           </div>
-          {error ? (
-            <p class="kern-error" id="datei-error">
-              <span class="kern-sr-only">{w('errorPrefix')} </span>
-              {error}
-            </p>
+          {fieldErrors.length > 0 ? (
+            <div id="datei-error">
+              {fieldErrors.map((message, i) => (
+                <p class="kern-error" key={`${i}`}>
+                  <span class="kern-sr-only">{w('errorPrefix')} </span>
+                  {message}
+                </p>
+              ))}
+            </div>
           ) : null}
           <input
             class="kern-form-input__input"
             type="file"
             id="datei"
             name="datei"
+            multiple
             accept="application/pdf,image/jpeg,image/png"
-            aria-describedby={error ? 'datei-hint datei-error' : 'datei-hint'}
-            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={fieldErrors.length > 0 ? 'datei-hint datei-error' : 'datei-hint'}
+            aria-invalid={fieldErrors.length > 0 ? 'true' : undefined}
           />
         </div>
         <div data-upload-progress hidden />
