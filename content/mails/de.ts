@@ -175,3 +175,36 @@ export function newMessageMail(input: { caseNumber: string }) {
     ].join('\n'),
   };
 }
+
+/** The link that confirms a representative's registration. */
+export function registrationConfirmMail(input: { link: string; hours: number }) {
+  return {
+    subject: 'Härtefallverfahren NRW: Bitte bestätigen Sie Ihr Konto',
+    text: [
+      'Guten Tag,',
+      '',
+      'für diese E-Mail-Adresse wurde ein Konto für Vertretungen beim Härtefallverfahren NRW angelegt.',
+      `Bitte bestätigen Sie es innerhalb von ${input.hours} Stunden mit diesem Link:`,
+      '',
+      input.link,
+      '',
+      'Wenn Sie kein Konto angelegt haben, können Sie diese Nachricht löschen; ohne Bestätigung entsteht kein Konto.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** Sent instead when the address already has an account (the page does not say so, this mail does). */
+export function alreadyRegisteredMail(input: { loginLink: string }) {
+  return {
+    subject: 'Härtefallverfahren NRW: Sie haben bereits ein Konto',
+    text: [
+      'Guten Tag,',
+      '',
+      'jemand wollte mit dieser E-Mail-Adresse ein Konto anlegen. Für diese Adresse gibt es schon ein Konto.',
+      `Melden Sie sich bitte dort an: ${input.loginLink}`,
+      'Wenn Sie das Passwort nicht mehr wissen, wenden Sie sich bitte an die Geschäftsstelle.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}

@@ -142,7 +142,7 @@ export function draftUseCases(deps: DraftDeps) {
     openByToken,
 
     /** A new, empty draft; the returned secret is the only key to it. */
-    async start(language: DraftLanguage): Promise<{ token: string; draftId: string }> {
+    async start(language: DraftLanguage, ownerUserId?: string): Promise<{ token: string; draftId: string }> {
       const token = random.secret();
       const id = random.uuid();
       const now = clock.now();
@@ -152,8 +152,19 @@ export function draftUseCases(deps: DraftDeps) {
         content: emptyDraft(language),
         now,
         expiresAt: expiry(now),
+        ...(ownerUserId ? { ownerUserId } : {}),
       });
       return { token, draftId: id };
+    },
+
+    /**
+     * A fresh key to a draft, for the browser of the account that owns it (the caller checks the
+     * ownership). The resume link the applicant may hold keeps working.
+     */
+    async keyForAccount(draftId: string): Promise<string> {
+      const token = random.secret();
+      await drafts.setAccountToken(draftId, hashResumeToken(token));
+      return token;
     },
 
     /**

@@ -179,8 +179,13 @@ export interface DraftStore {
     content: unknown;
     now: Date;
     expiresAt: Date;
+    /** The representative's account that started it. */
+    ownerUserId?: string | null;
   }): Promise<void>;
+  /** Matches the resume link's secret and the key an account handed out. */
   findByTokenHash(tokenHash: string): Promise<DraftRecord | null>;
+  /** A new key for the account's browser (the resume link keeps working). */
+  setAccountToken(id: string, tokenHash: string): Promise<void>;
   findById(id: string): Promise<DraftRecord | null>;
   /** Locks the draft row until the transaction ends (used by the submission). */
   loadForUpdate(id: string): Promise<DraftRecord | null>;
@@ -430,7 +435,7 @@ export interface UploadInspector {
 // Staff login (password + TOTP, server-side sessions)
 
 /** The roles that log in with password and TOTP (a subset of the domain's roles). */
-export type StaffRole = 'office_clerk' | 'office_head' | 'admin' | 'member' | 'authority';
+export type StaffRole = 'office_clerk' | 'office_head' | 'admin' | 'member' | 'authority' | 'representative';
 
 /** A user account as the login sees it. `role` is the stored text: it may be a role that cannot log in here. */
 export interface StaffAccount {
@@ -849,4 +854,48 @@ export interface DocumentPreviewer {
     page: number,
     width: number,
   ): Promise<PreviewImage | null>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Representatives' accounts
+
+/** A draft or filed application of a representative's account (or a colleague's in the organisation). */
+export interface AccountApplication {
+  draftId: string;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  caseNumber: string | null;
+  caseState: string | null;
+  /** "Given Family" of each person of the draft, in order. */
+  personNames: string[];
+  /** Who in the organisation started it. */
+  startedBy: string;
+}
+
+export interface RepresentativeAccounts {
+  /** Stores a registration until its address is confirmed (a newer one for the same address replaces it). */
+  savePending(registration: {
+    tokenHash: string;
+    email: string;
+    name: string;
+    organisation: { name: string; kind: 'counselling' | 'law_firm' } | null;
+    password: string;
+    expiresAt: Date;
+  }): Promise<void>;
+  emailTaken(email: string): Promise<boolean>;
+  /**
+   * Turns a registration into an account (with its organisation) and a new TOTP secret, audited; the
+   * registration is used up. The authenticator URI is returned once.
+   */
+  confirm(
+    tokenHash: string,
+    now: Date,
+  ): Promise<
+    | { ok: true; userId: string; email: string; totpUri: string }
+    | { ok: false; kind: 'unknown' | 'expired' | 'taken' }
+  >;
+  applications(userId: string): Promise<AccountApplication[]>;
+  /** True if the draft was started by the account or by a colleague of its organisation. */
+  owns(userId: string, draftId: string): Promise<boolean>;
 }

@@ -175,10 +175,10 @@ describe('staff login use cases', () => {
     w = world();
   });
 
-  test('unknown address, wrong password, disabled, locked and non-staff accounts get one answer after one hash check', async () => {
+  test('unknown address, wrong password, disabled, locked and non-login accounts get one answer after one hash check', async () => {
     w.account({ email: 'gesperrt@example.org', lockedUntil: new Date(START.getTime() + MINUTE) });
     w.account({ email: 'aus@example.org', disabled: true });
-    w.account({ email: 'vertretung@example.org', role: 'representative' });
+    w.account({ email: 'vertretung@example.org', role: 'applicant' });
     w.account();
     const attempts = [
       { email: 'niemand@example.org', password: PASSWORD },

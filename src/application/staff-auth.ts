@@ -26,6 +26,8 @@ export const STAFF_ROLES = [
   'admin',
   'member',
   'authority',
+  // Representatives log in the same way (password and TOTP); their pages are the account's only.
+  'representative',
 ] as const satisfies readonly (StaffRole & Role)[];
 
 export function isStaffRole(role: unknown): role is StaffRole {

@@ -93,6 +93,7 @@ export async function composeApp(
     ...(options.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     staffAuth: services.staffAuth,
     administration: services.administration,
+    representatives: services.representatives,
     office: {
       caseFiles: services.caseFiles,
       messages: services.messages,

@@ -18,6 +18,7 @@ import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { createAgeBlobStore } from '../adapters/files/age-blob-store.ts';
 import { createTusBlobStore, type TusBlobStore } from '../adapters/files/tus-store.ts';
 import { argon2PasswordHasher } from '../adapters/identity/password-hasher.ts';
+import { representativeAccountsIn } from '../adapters/identity/representative-accounts.ts';
 import { createSecretBox } from '../adapters/identity/secret-box.ts';
 import { totpVerifier } from '../adapters/identity/totp.ts';
 import { createMailer } from '../adapters/mail/index.ts';
@@ -41,6 +42,7 @@ import { queueLettersForEvents } from '../application/letters.ts';
 import { type MessageUseCases, messageUseCases } from '../application/messages.ts';
 import { noticesFor } from '../application/notices.ts';
 import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
+import { type RepresentativeUseCases, representativeUseCases } from '../application/representatives.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { statementRemindersFor } from '../application/statement-reminders.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
@@ -71,6 +73,7 @@ export function berlinToday(now: Date): string {
 export interface Services {
   blobs: BlobStore;
   drafts: DraftUseCases;
+  representatives: RepresentativeUseCases;
   cases: CaseUseCases;
   submission: SubmissionUseCase;
   nationalities: Nationality[];
@@ -113,6 +116,13 @@ export async function createServices(
   };
   const common = { uow, clock, random: secureRandom, validation, publicUrl: config.publicUrl };
   const profile = await loadProfile(config.profile);
+  const drafts = draftUseCases({
+    ...common,
+    drafts: draftStoreIn(database.db),
+    blobs,
+    inspector,
+    limits: { maxBytesPerApplication: config.uploads.maxApplicationBytes },
+  });
   return {
     blobs,
     nationalities,
@@ -145,12 +155,14 @@ export async function createServices(
       clock,
       random: secureRandom,
     }),
-    drafts: draftUseCases({
-      ...common,
-      drafts: draftStoreIn(database.db),
-      blobs,
-      inspector,
-      limits: { maxBytesPerApplication: config.uploads.maxApplicationBytes },
+    drafts,
+    representatives: representativeUseCases({
+      accounts: representativeAccountsIn(database.db, createSecretBox(identity)),
+      uow,
+      clock,
+      random: secureRandom,
+      publicUrl: config.publicUrl,
+      keyForDraft: (draftId) => drafts.keyForAccount(draftId),
     }),
     uploads: createTusBlobStore({ db: database.db, blobs, maxBytes: config.uploads.maxFileBytes }),
     evidenceFiles: evidenceFileUseCases({

@@ -19,6 +19,7 @@ import Fastify, {
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { MessageKey } from '../../content/messages/de.ts';
 import type { AdministrationUseCases } from '../application/administration.ts';
+import type { RepresentativeUseCases } from '../application/representatives.ts';
 import type { StaffAuthUseCases } from '../application/staff-auth.ts';
 import { registerAdminPages } from './admin/routes.tsx';
 import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
@@ -26,6 +27,7 @@ import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
 import type { Lang } from './i18n.ts';
 import { type OfficePagesDeps, registerOfficePages } from './office/routes.tsx';
 import { ErrorPage, pageContext, registerPublicPages, sendPage } from './pages.tsx';
+import { registerAccountPages } from './public/account/routes.tsx';
 import { type ApplicationPagesDeps, registerApplicationPages } from './public/application/routes.tsx';
 import type { ServiceDescription } from './public/service-info/schema.ts';
 import { isCrossSiteRequest } from './security.ts';
@@ -45,6 +47,8 @@ export interface WebDeps {
   staffAuth?: StaffAuthUseCases;
   office?: Omit<OfficePagesDeps, 'guard' | 'homeGuard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
   administration?: AdministrationUseCases;
+  /** Representatives' accounts (registration and "my applications"); needs the staff login. */
+  representatives?: RepresentativeUseCases;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -213,11 +217,24 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
       });
     }
+    if (deps.representatives) {
+      registerAccountPages(app, {
+        representatives: deps.representatives,
+        guard: requireStaff(['representative']),
+        actorOf: (request) => ({
+          ...actorOf(request),
+          organisationId: request.staff?.organisationId ?? null,
+        }),
+        csrfToken: (_request, reply) => csrfToken(reply),
+        sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+        publicUrl: deps.publicUrl,
+      });
+    }
     if (deps.office) {
       await registerOfficePages(app, {
         ...deps.office,
         guard: requireStaff(['office_clerk', 'office_head']),
-        homeGuard: requireStaff(['office_clerk', 'office_head', 'admin']),
+        homeGuard: requireStaff(['office_clerk', 'office_head', 'admin', 'representative']),
         actorOf,
         csrfToken: (_request, reply) => csrfToken(reply),
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),

@@ -43,15 +43,20 @@ export function draftStoreIn(db: Kysely<Database>): DraftStore {
           created_at: draft.now,
           updated_at: draft.now,
           expires_at: draft.expiresAt,
+          owner_user_id: draft.ownerUserId ?? null,
         })
         .execute();
+    },
+
+    async setAccountToken(id, tokenHash) {
+      await db.updateTable('drafts').set({ account_token_hash: tokenHash }).where('id', '=', id).execute();
     },
 
     async findByTokenHash(tokenHash) {
       const row = await db
         .selectFrom('drafts')
         .selectAll()
-        .where('resume_token_hash', '=', tokenHash)
+        .where((eb) => eb.or([eb('resume_token_hash', '=', tokenHash), eb('account_token_hash', '=', tokenHash)]))
         .executeTakeFirst();
       return row ? toRecord(row) : null;
     },

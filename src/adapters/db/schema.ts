@@ -64,6 +64,18 @@ export interface LoginSessionsTable {
   expires_at: Timestamp;
 }
 
+/** migrations/0010: a representative's registration until the e-mail address is confirmed. */
+export interface AccountRegistrationsTable {
+  token_hash: string;
+  email: string;
+  display_name: string;
+  organisation_name: string | null;
+  organisation_kind: 'counselling' | 'law_firm' | null;
+  password_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
 export interface SetupTokensTable {
   token_hash: string;
   purpose: string;
@@ -161,6 +173,8 @@ export interface DraftsTable {
   id: string;
   resume_token_hash: string;
   owner_user_id: string | null;
+  /** migrations/0010: the key an account hands out when it opens its draft. */
+  account_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   content: Json;
   contact_email: string | null;
   version: Generated<number>;
@@ -281,6 +295,7 @@ export interface Database {
   users: UsersTable;
   login_sessions: LoginSessionsTable;
   setup_tokens: SetupTokensTable;
+  account_registrations: AccountRegistrationsTable;
   case_number_counters: CaseNumberCountersTable;
   cases: CasesTable;
   persons: PersonsTable;

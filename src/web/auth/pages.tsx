@@ -95,7 +95,7 @@ function StaffPage({
 }
 
 /** A password field in the markup of TextInput; it never shows a value. */
-function PasswordInput({
+export function PasswordInput({
   id,
   label,
   hint,

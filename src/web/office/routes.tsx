@@ -84,6 +84,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     };
   }>('/geschaeftsstelle', { preHandler: deps.homeGuard }, async (request, reply) => {
     if (deps.actorOf(request).role === 'admin') return reply.redirect('/verwaltung', 303);
+    if (deps.actorOf(request).role === 'representative') return reply.redirect('/konto', 303);
     const ctx = {
       ...pageContext(request, reply),
       lang: 'de' as const,

@@ -242,7 +242,9 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
 
   app.post('/antrag/beginnen', async (request, reply) => {
     const ctx = wizardContext(request, reply);
-    const { token } = await drafts.start(ctx.lang);
+    // A representative who is logged in starts the draft for the account ("my applications").
+    const owner = request.staff?.role === 'representative' ? request.staff.userId : undefined;
+    const { token } = await drafts.start(ctx.lang, owner);
     setDraftCookie(reply, token);
     return reply.redirect('/antrag/uebersicht', 303);
   });
