@@ -56,7 +56,9 @@ export function draftStoreIn(db: Kysely<Database>): DraftStore {
       const row = await db
         .selectFrom('drafts')
         .selectAll()
-        .where((eb) => eb.or([eb('resume_token_hash', '=', tokenHash), eb('account_token_hash', '=', tokenHash)]))
+        .where((eb) =>
+          eb.or([eb('resume_token_hash', '=', tokenHash), eb('account_token_hash', '=', tokenHash)]),
+        )
         .executeTakeFirst();
       return row ? toRecord(row) : null;
     },
