@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../domain/case/index.ts';
-import { hashResumeToken, MAIL_JOB_KIND } from './drafts.ts';
+import { hashResumeToken, isResumeTokenShape, MAIL_JOB_KIND } from './drafts.ts';
 import type { AccountApplication, Clock, Randomness, RepresentativeAccounts, UnitOfWork } from './ports.ts';
+import { LOGIN_POLICY } from './staff-auth.ts';
 
 export const REGISTRATION_HOURS = 48;
-const MIN_PASSWORD = 12;
 
 export interface RegistrationInput {
   kind: string;
@@ -44,7 +44,7 @@ function registrationSchema(t: RegistrationTexts) {
       organisationName: z.string().trim().max(200, t.organisationName),
       organisationKind: z.string(),
       email: z.email({ error: t.email }).max(254, t.email),
-      password: z.string().min(MIN_PASSWORD, t.passwordShort).max(1000, t.passwordShort),
+      password: z.string().min(LOGIN_POLICY.minPasswordLength, t.passwordShort).max(1000, t.passwordShort),
       passwordRepeat: z.string(),
     })
     .superRefine((v, ctx) => {
@@ -128,7 +128,7 @@ export function representativeUseCases(deps: {
 
     /** Confirms the address: the account exists from now on; the authenticator URI is shown once. */
     confirm(token: string) {
-      if (!/^[A-Za-z0-9_-]{43,128}$/.test(token))
+      if (!isResumeTokenShape(token))
         return Promise.resolve({ ok: false as const, kind: 'unknown' as const });
       return deps.accounts.confirm(hashResumeToken(token), deps.clock.now());
     },

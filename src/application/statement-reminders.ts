@@ -14,7 +14,7 @@ export const STATEMENT_REMINDER = 'statement.remind';
 
 export type StatementReminderStage = 'before' | 'overdue';
 
-/** The German calendar date of an instant (the office enters due dates as days). */
+/** The calendar date in Germany of an instant: what "today" and every date of a form mean. */
 export function berlinDate(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(at);
 }

@@ -44,7 +44,7 @@ import { noticesFor } from '../application/notices.ts';
 import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
 import { type RepresentativeUseCases, representativeUseCases } from '../application/representatives.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
-import { statementRemindersFor } from '../application/statement-reminders.ts';
+import { berlinDate, statementRemindersFor } from '../application/statement-reminders.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
 import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
@@ -64,11 +64,6 @@ export const secureRandom: Randomness = {
   uuid: () => randomUUID(),
   secret: () => randomBytes(32).toString('base64url'),
 };
-
-/** Today's calendar date in Germany, which is what "today" means for every date in a form. */
-export function berlinToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
-}
 
 export interface Services {
   blobs: BlobStore;
@@ -102,7 +97,7 @@ export async function createServices(
   const known = new Set(nationalities.filter((n) => n.selectable).map((n) => n.code));
   const clock = systemClock;
   const validation = (): ValidationContext => ({
-    today: berlinToday(clock.now()),
+    today: berlinDate(clock.now()),
     isKnownNationality: (code) => known.has(code),
   });
   const names = new Map(nationalities.map((n) => [n.code, n.adjective]));

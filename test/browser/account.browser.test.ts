@@ -4,14 +4,13 @@
  * rows — axe finds no WCAG 2.1 A/AA violation.
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
 import { STAFF_COOKIE } from '../../src/web/auth/session.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { axeViolations, browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { waitForMail } from '../support/mailbox.ts';
 import { totpCode } from '../support/staff-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
@@ -51,15 +50,8 @@ describe('account pages in Chromium', { skip }, () => {
     assert.match((await page.textContent('h1')) ?? '', /Bitte bestätigen/);
     assert.deepEqual(await axeViolations(page), [], 'check your mail');
 
-    let link = '';
-    for (let i = 0; i < 100 && !link; i++) {
-      for (const name of await readdir(join(app.dataDir, 'mail')).catch(() => [] as string[])) {
-        if (name.startsWith('.')) continue;
-        const text = (await readFile(join(app.dataDir, 'mail', name), 'utf8')).replace(/=\r?\n/g, '');
-        link = /\/konto\/bestaetigen\/[A-Za-z0-9_-]{43,128}/.exec(text)?.[0] ?? '';
-      }
-      if (!link) await new Promise((r) => setTimeout(r, 200));
-    }
+    const mail = await waitForMail(app.dataDir, (text) => /\/konto\/bestaetigen\//.test(text));
+    const link = /\/konto\/bestaetigen\/[A-Za-z0-9_-]{43,128}/.exec(mail)?.[0] ?? '';
     assert.ok(link, 'confirmation mailed');
     await page.goto(`${app.url}${link}`);
     assert.deepEqual(await axeViolations(page), [], 'confirm');

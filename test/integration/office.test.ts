@@ -12,6 +12,7 @@ import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
 import { pdfkitLetter, peExecutable } from '../../src/adapters/scan/test-support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { fileApplication } from '../support/applicant.ts';
+import { waitForMail } from '../support/mailbox.ts';
 import { createStaffUser, type StaffUser, totpCode } from '../support/staff-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
@@ -615,7 +616,7 @@ describe('office over HTTP', () => {
       .where('id', '=', before.id)
       .execute();
     const reminder = await waitForMail(
-      app,
+      app.dataDir,
       (text) => text.includes('Erinnerung') && text.includes(caseNumber),
     );
     assert.match(reminder, /abh@duesseldorf\.example/);
@@ -659,15 +660,3 @@ describe('office over HTTP', () => {
     assert.doesNotMatch((await web.get('/geschaeftsstelle?frist=ueberfaellig')).body, new RegExp(caseNumber));
   });
 });
-
-async function waitForMail(app: TestApp, wanted: (text: string) => boolean): Promise<string> {
-  const dir = join(app.dataDir, 'mail');
-  for (let i = 0; i < 100; i++) {
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      const text = name.startsWith('.') ? '' : await readFile(join(dir, name), 'utf8').catch(() => '');
-      if (wanted(text)) return text;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  assert.fail('mail not found');
-}

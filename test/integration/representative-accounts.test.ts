@@ -4,30 +4,19 @@
  * in a fresh browser; another account and the office get 404.
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { fileApplication } from '../support/applicant.ts';
+import { waitForMail } from '../support/mailbox.ts';
 import { createStaffUser, type StaffUser, totpCode } from '../support/staff-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const PASSWORD = 'ein langes Passwort für die Kanzlei';
 
-async function mailTo(app: TestApp, address: string, wanted: RegExp): Promise<string> {
-  const dir = join(app.dataDir, 'mail');
-  for (let i = 0; i < 100; i++) {
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (name.startsWith('.')) continue;
-      const text = (await readFile(join(dir, name), 'utf8').catch(() => '')).replace(/=\r?\n/g, '');
-      if (text.includes(address) && wanted.test(text)) return text;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  assert.fail(`no mail to ${address}`);
-}
+const mailTo = (app: TestApp, address: string, wanted: RegExp) =>
+  waitForMail(app.dataDir, (text) => text.includes(address) && wanted.test(text));
 
 describe('representative accounts over HTTP', () => {
   let app: TestApp;

@@ -1,7 +1,7 @@
 /** Representatives' registrations and accounts on the database; passwords argon2id, TOTP secrets sealed. */
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { generateSecret, generateURI } from 'otplib';
 import type { RepresentativeAccounts } from '../../application/ports.ts';
 import { appendAudit } from '../db/audit-log.ts';
@@ -10,6 +10,19 @@ import type { SecretBox } from './secret-box.ts';
 import { ARGON2_OPTIONS } from './staff-accounts.ts';
 
 const byEmail = (email: string) => sql<boolean>`lower(email) = ${email.toLowerCase()}`;
+
+/** Drafts started by the account, or by a colleague of its organisation (`d`, `starter`, `me` joined). */
+function ownedBy(eb: ExpressionBuilder<OwnershipJoin, 'd' | 'starter' | 'me'>, userId: string) {
+  return eb.or([
+    eb('d.owner_user_id', '=', userId),
+    eb.and([
+      eb('me.organisation_id', 'is not', null),
+      eb('starter.organisation_id', '=', eb.ref('me.organisation_id')),
+    ]),
+  ]);
+}
+
+type OwnershipJoin = { d: Database['drafts']; starter: Database['users']; me: Database['users'] };
 
 export function representativeAccountsIn(db: Kysely<Database>, secrets: SecretBox): RepresentativeAccounts {
   return {
@@ -116,15 +129,7 @@ export function representativeAccountsIn(db: Kysely<Database>, secrets: SecretBo
             'person_names',
           ),
         ])
-        .where((eb) =>
-          eb.or([
-            eb('d.owner_user_id', '=', userId),
-            eb.and([
-              eb('me.organisation_id', 'is not', null),
-              eb('starter.organisation_id', '=', eb.ref('me.organisation_id')),
-            ]),
-          ]),
-        )
+        .where((eb) => ownedBy(eb, userId))
         .orderBy('d.updated_at', 'desc')
         .limit(500)
         .execute();
@@ -148,15 +153,7 @@ export function representativeAccountsIn(db: Kysely<Database>, secrets: SecretBo
         .select('d.id')
         .where('d.id', '=', draftId)
         .where('me.role', '=', 'representative')
-        .where((eb) =>
-          eb.or([
-            eb('d.owner_user_id', '=', userId),
-            eb.and([
-              eb('me.organisation_id', 'is not', null),
-              eb('starter.organisation_id', '=', eb.ref('me.organisation_id')),
-            ]),
-          ]),
-        )
+        .where((eb) => ownedBy(eb, userId))
         .executeTakeFirst();
       return row !== undefined;
     },

@@ -245,11 +245,10 @@ function ExclusionReviewSection({
 
 function Deadline({ deadline, today }: { deadline: InboxRow['deadline']; today: string }) {
   if (!deadline) return <>–</>;
-  const [y, m, d] = deadline.dueOn.split('-');
   const what = deadline.kind === 'statement' ? deadlineTexts.statement : deadlineTexts.documents;
   return (
     <>
-      {what}: {`${d}.${m}.${y}`}
+      {what}: {formatPartialDate(deadline.dueOn)}
       {deadline.dueOn < today ? <strong class="app-overdue"> ({deadlineTexts.overdue})</strong> : null}
     </>
   );

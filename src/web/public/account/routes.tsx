@@ -11,7 +11,7 @@ import type { Actor } from '../../../domain/case/index.ts';
 import { sendPage } from '../../pages.tsx';
 import { renderPage } from '../../views/render.ts';
 import { single, unflatten } from '../application/form-body.ts';
-import { DRAFT_COOKIE, wizardContext } from '../application/routes.tsx';
+import { setDraftCookieOn, wizardContext } from '../application/routes.tsx';
 import {
   AccountMessagePage,
   ApplicationsPage,
@@ -139,8 +139,7 @@ export function registerAccountPages(app: FastifyInstance, deps: AccountPagesDep
     async (request, reply) => {
       const token = await deps.representatives.open(deps.actorOf(request), request.params.draftId);
       if (!token) return reply.callNotFound();
-      // A session cookie for the wizard, as the resume link sets it.
-      reply.setCookie(DRAFT_COOKIE, token, { path: '/antrag', httpOnly: true, sameSite: 'lax', secure });
+      setDraftCookieOn(reply, token, secure);
       return reply.redirect('/antrag/uebersicht', 303);
     },
   );

@@ -118,6 +118,11 @@ export function wizardContext(request: FastifyRequest, reply: FastifyReply): Wiz
   return { ...ctx, w: wizardText(ctx.lang) };
 }
 
+/** A session cookie: closing the browser (on a shared computer, too) ends access; the link brings it back. */
+export function setDraftCookieOn(reply: FastifyReply, token: string, secure: boolean) {
+  return reply.setCookie(DRAFT_COOKIE, token, { path: '/antrag', httpOnly: true, sameSite: 'lax', secure });
+}
+
 /** The resume secret from the cookie, if any. */
 export function draftToken(request: FastifyRequest): string | undefined {
   return request.cookies?.[DRAFT_COOKIE];
@@ -129,9 +134,7 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
   const nationalityLabel = (code: string) => deps.nationalities.find((n) => n.code === code)?.label ?? code;
   const page = (reply: FastifyReply, node: preact.JSX.Element, status = 200) =>
     sendPage(reply, renderPage(node), status);
-  const setDraftCookie = (reply: FastifyReply, token: string) =>
-    // A session cookie: closing the browser (on a shared computer, too) ends access; the link brings it back.
-    reply.setCookie(DRAFT_COOKIE, token, { path: '/antrag', httpOnly: true, sameSite: 'lax', secure });
+  const setDraftCookie = (reply: FastifyReply, token: string) => setDraftCookieOn(reply, token, secure);
 
   /** The open draft of this browser, or the page that explains why there is none. */
   async function withDraft(
