@@ -11,11 +11,14 @@ import {
   decide,
   evolve,
   initialSnapshot,
+  isTerminal,
   type ReceiveCommand,
   receive,
 } from '../domain/case/index.ts';
+import { outcomeOfEnding } from '../domain/rules/retention.ts';
 import { letterJob } from './letters.ts';
 import type { Clock, TransactionScope, UnitOfWork } from './ports.ts';
+import { berlinDate } from './statement-reminders.ts';
 
 export type CaseOutcome =
   | { ok: true; caseId: string; caseNumber: string; snapshot: CaseSnapshot }
@@ -136,6 +139,10 @@ export function caseUseCases(deps: {
           return { ok: false, kind: 'conflict', message: CHANGED_MEANWHILE };
         }
         await cases.appendHistory(next.id, result.events, current.version + 1);
+        // The step that ends the procedure starts the retention period; reopening cancels it.
+        const outcome = outcomeOfEnding(current.state, next.state);
+        if (outcome) await scope.retention.start(next.id, { outcome, closedOn: berlinDate(at) });
+        else if (isTerminal(current.state) && !isTerminal(next.state)) await scope.retention.cancel(next.id);
         for (const event of result.events) {
           await audit.append({
             at,

@@ -4,6 +4,8 @@
  */
 import type { Readable } from 'node:stream';
 import type { CaseEvent, CaseSnapshot, ExclusionReview } from '../domain/case/index.ts';
+import type { CaseOutcome } from '../domain/rules/profile.ts';
+import type { RetentionStart } from '../domain/rules/retention.ts';
 
 /** The current time; injected so that use cases and tests agree on "now". */
 export interface Clock {
@@ -132,6 +134,8 @@ export interface TransactionScope {
   contacts: CaseContacts;
   desk: CaseDesk;
   messages: MessageStore;
+  /** When a closed case's retention period began (set by the step that ends the procedure). */
+  retention: RetentionScheduleStore;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
@@ -898,4 +902,217 @@ export interface RepresentativeAccounts {
   applications(userId: string): Promise<AccountApplication[]>;
   /** True if the draft was started by the account or by a colleague of its organisation. */
   owns(userId: string, draftId: string): Promise<boolean>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Retention, deletion with an archive package, and the export of one person's data (Art. 15 DSGVO)
+
+/** The retention period of a case, written in the step's transaction. */
+export interface RetentionScheduleStore {
+  /** The procedure ended: its retention period begins (replacing one of an earlier ending). */
+  start(caseId: string, start: RetentionStart): Promise<void>;
+  /** The case was reopened: no retention period runs. */
+  cancel(caseId: string): Promise<void>;
+}
+
+/** An active legal hold (Löschsperre) of a case. */
+export interface LegalHold {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  reason: string;
+  setByName: string | null;
+  setAt: Date;
+}
+
+export type DeletionStatus = 'approved' | 'archived' | 'deleted';
+
+/** A case in the office's deletion list: its retention began on or before the pre-filter's date. */
+export interface RetentionCandidate {
+  caseId: string;
+  caseNumber: string;
+  outcome: CaseOutcome;
+  closedOn: string;
+  hold: { since: Date } | null;
+  /** Set once the office head approved the deletion. */
+  deletion: DeletionStatus | null;
+}
+
+/** A deletion, from approval to the tombstone (status 'deleted'): no personal data. */
+export interface CaseDeletionRecord {
+  caseId: string;
+  caseNumber: string;
+  outcome: CaseOutcome;
+  receivedOn: string;
+  closedOn: string;
+  dueOn: string;
+  approvedBy: string;
+  approvedByName: string | null;
+  approvedAt: Date;
+  status: DeletionStatus;
+  archive: { blobKey: string | null; sha256: string; size: number; fingerprint: string; at: Date } | null;
+  deletedAt: Date | null;
+  handedOverAt: Date | null;
+}
+
+/** Everything stored of one case: what its archive package describes and a person's export draws on. */
+export interface CaseRecord {
+  case: {
+    id: string;
+    caseNumber: string;
+    profileId: string;
+    state: string;
+    channel: string;
+    receivedAt: string;
+    authority: string | null;
+  };
+  application: { content: unknown; language: string; submittedAt: string } | null;
+  persons: {
+    id: string;
+    position: number;
+    familyName: string;
+    givenNames: string;
+    birthDate: string;
+    birthPlace: string;
+    nationalityCode: string;
+    relation: string | null;
+    address: Record<string, unknown> | null;
+    municipalityAgs: string | null;
+  }[];
+  history: { version: number; eventType: string; actorRole: string; at: string; data: unknown }[];
+  messages: {
+    id: string;
+    direction: string;
+    authorRole: string;
+    body: string;
+    createdAt: string;
+    readAt: string | null;
+  }[];
+  notes: { id: string; text: string; createdAt: string }[];
+  documentRequests: {
+    id: string;
+    text: string;
+    dueOn: string;
+    createdAt: string;
+    answeredAt: string | null;
+  }[];
+  letters: {
+    id: string;
+    documentId: string;
+    templateId: string;
+    templateVersion: string;
+    addressee: string;
+    channel: string;
+    createdAt: string;
+  }[];
+  documents: {
+    id: string;
+    personId: string | null;
+    category: string;
+    evidenceItem: string | null;
+    specialCategory: boolean;
+    fileName: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    uploadedByRole: string;
+    createdAt: string;
+    /** Where the bytes are; never written into a package. */
+    blobKey: string;
+  }[];
+  holds: { reason: string; setAt: string; liftReason: string | null; liftedAt: string | null }[];
+  retention: RetentionStart | null;
+}
+
+/** A person as the export's search lists them, with their case. */
+export interface PersonMatch {
+  personId: string;
+  caseId: string;
+  caseNumber: string;
+  givenNames: string;
+  familyName: string;
+  birthDate: string;
+  nationalityCode: string;
+  relation: string | null;
+}
+
+/** Retention data, bound to one transaction (or to the database outside one). */
+export interface RetentionStore {
+  /** Closed cases whose retention began on or before `closedOnOrBefore`, with hold and deletion. */
+  candidates(closedOnOrBefore: string): Promise<RetentionCandidate[]>;
+  /** Locks the case row until the transaction ends. */
+  lockCase(caseId: string): Promise<{ caseNumber: string; state: string; receivedAt: Date } | null>;
+  /** The case's state without locking it; null if there is no such case. */
+  caseState(caseId: string): Promise<string | null>;
+  schedule(caseId: string): Promise<RetentionStart | null>;
+  activeHold(caseId: string): Promise<LegalHold | null>;
+  activeHolds(): Promise<LegalHold[]>;
+  setHold(hold: { id: string; caseId: string; reason: string; setBy: string; setAt: Date }): Promise<void>;
+  /** Lifts the active hold; its id, or null when there was none. */
+  liftHold(caseId: string, lift: { reason: string; by: string; at: Date }): Promise<string | null>;
+  deletion(caseId: string): Promise<CaseDeletionRecord | null>;
+  deletions(): Promise<CaseDeletionRecord[]>;
+  approve(
+    row: Omit<CaseDeletionRecord, 'approvedByName' | 'status' | 'archive' | 'deletedAt' | 'handedOverAt'>,
+  ): Promise<void>;
+  /** Records the stored package while the deletion is still only approved; false otherwise. */
+  recordArchive(
+    caseId: string,
+    archive: { blobKey: string; sha256: string; size: number; fingerprint: string; at: Date },
+  ): Promise<boolean>;
+  /** Forgets an outdated package (back to 'approved'); its blob key, to be deleted. */
+  resetArchive(caseId: string): Promise<string | null>;
+  /** Removes a deletion that is not carried out; the blob key of its package, if any. */
+  cancelDeletion(caseId: string): Promise<string | null>;
+  /** Everything stored of the case. */
+  read(caseId: string): Promise<CaseRecord | null>;
+  /**
+   * Deletes every row of the case (persons, documents, history, messages, notes, requests, letters,
+   * drafts, uploads, holds, schedule, its outbox jobs but `keepJob`) and the case; the blob keys of its files.
+   */
+  deleteCase(
+    caseId: string,
+    keepJob: { idempotencyKey: string },
+  ): Promise<{ blobKeys: string[]; rows: number }>;
+  markDeleted(caseId: string, at: Date): Promise<void>;
+  /** Marks a deleted case's package handed over to the state archive; its blob key, or null if not possible. */
+  handOver(caseId: string, by: string, at: Date): Promise<string | null>;
+  /** Queues files for deletion after commit. */
+  queueBlobDeletions(keys: readonly string[]): Promise<void>;
+  /** The persons of these cases, in case and position order. */
+  personsOfCases(caseIds: readonly string[]): Promise<PersonMatch[]>;
+  personsByIds(personIds: readonly string[]): Promise<PersonMatch[]>;
+}
+
+export interface RetentionScope {
+  retention: RetentionStore;
+  audit: AuditTrail;
+  outbox: Outbox;
+}
+
+/** Retention's writes with their audit entries and jobs in one transaction. */
+export interface RetentionTransactions {
+  run<T>(work: (scope: RetentionScope) => Promise<T>): Promise<T>;
+}
+
+/** Files whose rows are gone, waiting to be deleted (after the commit that removed the rows). */
+export interface BlobDeletionQueue {
+  /** Up to `limit` queued keys that no row refers to any more, oldest first. */
+  next(limit: number): Promise<string[]>;
+  /** The file is gone: the key leaves the queue. */
+  done(key: string): Promise<void>;
+  /** Deleting the file failed: counted, retried on the next run. */
+  failed(key: string): Promise<void>;
+}
+
+/** One file of a ZIP: its path inside and its bytes (streamed). */
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array | AsyncIterable<Uint8Array>;
+  modified?: Date;
+}
+
+/** Writes a ZIP (stored, not compressed) as a stream, reading each entry only when it is its turn. */
+export interface ZipWriter {
+  zip(entries: AsyncIterable<ZipEntry>): Readable;
 }

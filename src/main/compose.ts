@@ -107,6 +107,11 @@ export async function composeApp(
       evidenceFiles: services.evidenceFiles,
       nationalities: nationalityOptions(services.nationalities),
     },
+    retention: {
+      retention: services.retention,
+      personExport: services.personExport,
+      nationalityName: services.nationalityName,
+    },
     application: {
       drafts: services.drafts,
       submission: services.submission,

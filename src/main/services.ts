@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { letterheadFor } from '../../content/letters/letterhead.ts';
+import { fflateZipWriter } from '../adapters/archive/zip.ts';
 import { administrationIn } from '../adapters/db/administration.ts';
 import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import { caseFileReader } from '../adapters/db/case-file-reader.ts';
@@ -12,6 +13,11 @@ import { loginSessionStoreIn, staffAuthTransactions } from '../adapters/db/login
 import { createOutboxQueue, enqueueJob } from '../adapters/db/outbox-store.ts';
 import { caseContacts, receiptRecords } from '../adapters/db/receipt-records.ts';
 import { authorityDirectory } from '../adapters/db/reference-repository.ts';
+import {
+  blobDeletionQueue,
+  retentionStoreIn,
+  retentionTransactions,
+} from '../adapters/db/retention-store.ts';
 import { staffDirectoryIn } from '../adapters/db/staff-directory.ts';
 import { statementDeadlines } from '../adapters/db/statement-deadlines.ts';
 import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
@@ -41,8 +47,10 @@ import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
 import { queueLettersForEvents } from '../application/letters.ts';
 import { type MessageUseCases, messageUseCases } from '../application/messages.ts';
 import { noticesFor } from '../application/notices.ts';
+import { type PersonExportUseCases, personExportUseCases } from '../application/person-export.ts';
 import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
 import { type RepresentativeUseCases, representativeUseCases } from '../application/representatives.ts';
+import { type RetentionUseCases, retentionUseCases } from '../application/retention.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { berlinDate, statementRemindersFor } from '../application/statement-reminders.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
@@ -54,6 +62,7 @@ import { LETTER_JOB, letterJobHandler } from '../jobs/letter.ts';
 import { MAIL_JOB, mailJobHandler } from '../jobs/mail.ts';
 import { MAINTENANCE_JOB, maintenanceJobHandler, maintenanceKey } from '../jobs/maintenance.ts';
 import { RECEIPT_JOB, receiptJobHandler } from '../jobs/receipt.ts';
+import { RETENTION_DELETE_JOB, retentionJobHandler } from '../jobs/retention.ts';
 import { STATEMENT_REMINDER, statementReminderHandler } from '../jobs/statement-reminder.ts';
 import { createWorker, type Worker } from '../jobs/worker.ts';
 import { masterKey } from './bootstrap.ts';
@@ -80,6 +89,10 @@ export interface Services {
   messages: MessageUseCases;
   /** Photos combined into a PDF, thumbnails, the office's preview. */
   evidenceFiles: EvidenceFileUseCases;
+  /** Retention periods, legal holds, deletion with the archive package for the state archive. */
+  retention: RetentionUseCases;
+  /** The export of all data on one person (Art. 15 DSGVO). */
+  personExport: PersonExportUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -111,6 +124,15 @@ export async function createServices(
   };
   const common = { uow, clock, random: secureRandom, validation, publicUrl: config.publicUrl };
   const profile = await loadProfile(config.profile);
+  const caseFiles = caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock, inspector });
+  const retentionDeps = {
+    transactions: retentionTransactions(database.db),
+    store: retentionStoreIn(database.db),
+    blobs,
+    zip: fflateZipWriter,
+    clock,
+    profile,
+  };
   const drafts = draftUseCases({
     ...common,
     drafts: draftStoreIn(database.db),
@@ -133,7 +155,16 @@ export async function createServices(
         (scope, caseId, events, version) => queueLettersForEvents(scope.outbox, caseId, events, version),
       ),
     }),
-    caseFiles: caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock, inspector }),
+    caseFiles,
+    retention: retentionUseCases({
+      ...retentionDeps,
+      queue: blobDeletionQueue(database.db),
+      random: secureRandom,
+    }),
+    personExport: personExportUseCases({
+      ...retentionDeps,
+      findCases: (actor, text) => caseFiles.inbox(actor, { states: [], limit: 50, search: text }),
+    }),
     messages: messageUseCases({ uow, clock }),
     intake: intakeUseCase({
       ...common,
@@ -208,6 +239,8 @@ export function createOutboxWorker(
           drafts: () => services.drafts.purgeExpired(),
           uploads: () => services.uploads.purgeExpiredUploads(services.clock.now()),
           sessions: () => services.staffAuth.purgeExpiredSessions(),
+          // Files left over when a deletion stopped after its commit (crash, full disk): deleted now.
+          files: () => services.retention.drainBlobDeletions(),
         },
         schedule,
         now: () => services.clock.now(),
@@ -235,6 +268,7 @@ export function createOutboxWorker(
         render: renderLetter,
         nationalityName: services.nationalityName,
       }),
+      [RETENTION_DELETE_JOB]: retentionJobHandler(services.retention),
       [RECEIPT_JOB]: receiptJobHandler({
         records: receiptRecords(database.db),
         blobs: services.blobs,

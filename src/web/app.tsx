@@ -25,6 +25,7 @@ import { registerAdminPages } from './admin/routes.tsx';
 import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
 import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
 import type { Lang } from './i18n.ts';
+import { caseRetentionView, type RetentionPagesDeps, registerRetentionPages } from './office/retention.tsx';
 import { type OfficePagesDeps, registerOfficePages } from './office/routes.tsx';
 import { ErrorPage, pageContext, registerPublicPages, sendPage } from './pages.tsx';
 import { registerAccountPages } from './public/account/routes.tsx';
@@ -49,6 +50,8 @@ export interface WebDeps {
   administration?: AdministrationUseCases;
   /** Representatives' accounts (registration and "my applications"); needs the staff login. */
   representatives?: RepresentativeUseCases;
+  /** Retention, deletion and the export of one person's data (office head only); needs the office. */
+  retention?: Omit<RetentionPagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -231,8 +234,18 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
       });
     }
     if (deps.office) {
+      if (deps.retention) {
+        registerRetentionPages(app, {
+          ...deps.retention,
+          guard: requireStaff(['office_head']),
+          actorOf,
+          csrfToken: (_request, reply) => csrfToken(reply),
+          sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+        });
+      }
       await registerOfficePages(app, {
         ...deps.office,
+        ...(deps.retention ? { caseRetention: caseRetentionView(deps.retention.retention) } : {}),
         guard: requireStaff(['office_clerk', 'office_head']),
         homeGuard: requireStaff(['office_clerk', 'office_head', 'admin', 'representative']),
         actorOf,

@@ -282,6 +282,53 @@ export interface LettersTable {
   created_at: Generated<Date>;
 }
 
+/** migrations/0012: when a closed case's retention began. */
+export interface RetentionScheduleTable {
+  case_id: string;
+  outcome: string;
+  closed_on: ColumnType<string, string, string>;
+}
+
+/** migrations/0012 */
+export interface LegalHoldsTable {
+  id: string;
+  case_id: string;
+  reason: string;
+  set_by: string;
+  set_at: Timestamp;
+  lift_reason: string | null;
+  lifted_by: string | null;
+  lifted_at: Date | null;
+}
+
+/** migrations/0012: a case's deletion; once deleted, its tombstone. */
+export interface CaseDeletionsTable {
+  case_id: string;
+  case_number: string;
+  outcome: string;
+  received_on: ColumnType<string, string, string>;
+  closed_on: ColumnType<string, string, string>;
+  due_on: ColumnType<string, string, string>;
+  approved_by: string;
+  approved_at: Timestamp;
+  status: 'approved' | 'archived' | 'deleted';
+  archive_blob_key: string | null;
+  archive_sha256: string | null;
+  archive_size: ColumnType<string | null, number | null | undefined, number | null>;
+  archive_fingerprint: string | null;
+  archived_at: Date | null;
+  deleted_at: Date | null;
+  handed_over_at: Date | null;
+  handed_over_by: string | null;
+}
+
+/** migrations/0012: files whose rows are gone, deleted after commit. */
+export interface BlobDeletionsTable {
+  blob_key: string;
+  queued_at: Generated<Date>;
+  attempts: Generated<number>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -311,5 +358,9 @@ export interface Database {
   outbox: OutboxTable;
   uploads: UploadsTable;
   letters: LettersTable;
+  retention_schedule: RetentionScheduleTable;
+  legal_holds: LegalHoldsTable;
+  case_deletions: CaseDeletionsTable;
+  blob_deletions: BlobDeletionsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -8,6 +8,7 @@ import { filingStoreIn } from './filing-store.ts';
 import { messageStoreIn } from './message-store.ts';
 import { outboxIn } from './outbox-store.ts';
 import { caseContacts } from './receipt-records.ts';
+import { retentionScheduleIn } from './retention-store.ts';
 import type { Database } from './schema.ts';
 
 /** One database transaction per use case, with every store bound to it. */
@@ -24,6 +25,7 @@ export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
           contacts: caseContacts(trx),
           desk: caseDeskIn(trx),
           messages: messageStoreIn(trx),
+          retention: retentionScheduleIn(trx),
         }),
       ),
   };

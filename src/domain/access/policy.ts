@@ -11,7 +11,11 @@ export type CaseAction =
   | 'download_document'
   | 'view_special_category'
   | 'write_message'
-  | 'administer_accounts';
+  | 'administer_accounts'
+  /** Legal holds, approving deletions, the archive packages for the state archive. */
+  | 'dispose_cases'
+  /** The export of all data on one person (Art. 15 DSGVO). */
+  | 'export_person_data';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
 
@@ -23,6 +27,8 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   /** Messages to the applicant or representative are written on behalf of the office. */
   write_message: OFFICE,
   administer_accounts: ['admin'],
+  dispose_cases: ['office_head'],
+  export_person_data: ['office_head'],
 };
 
 /** True if the role may do the action at all (ownership is checked where the resource is loaded). */

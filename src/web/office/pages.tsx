@@ -59,9 +59,12 @@ export function InboxPage({
   authorities = [],
   authorityId = '',
   unread = false,
+  links = null,
 }: {
   ctx: PageContext;
   rows: readonly InboxRow[];
+  /** Further links after the list's own (the office head's retention pages). */
+  links?: ComponentChildren;
   state: string;
   search: string;
   mine?: boolean;
@@ -105,6 +108,7 @@ export function InboxPage({
         >
           {unread ? threadTexts.filterAll : threadTexts.filterUnread}
         </a>
+        {links}
       </p>
       <form method="get" action="/geschaeftsstelle" class="app-filter" aria-label={t.searchLabel}>
         <TextInput
@@ -266,10 +270,13 @@ export function CaseFilePage({
   repeats = [],
   grounds = [],
   messages,
+  retention = null,
   children,
 }: {
   ctx: PageContext;
   file: CaseFileData;
+  /** How long the case is kept and whether a legal hold stops its deletion (office head only). */
+  retention?: ComponentChildren;
   /** The profile's catalogue of exclusion grounds, to show the pre-check. */
   grounds?: readonly ExclusionGround[];
   nationalityName: (code: string) => string;
@@ -420,6 +427,7 @@ export function CaseFilePage({
         </ul>
       )}
       <LetterList caseId={file.caseId} letters={file.letters} />
+      {retention}
       {messages}
       <ExclusionReviewSection review={file.exclusionReview} grounds={grounds} />
       <h2 class="kern-heading-large">{stepTexts.sectionSteps}</h2>

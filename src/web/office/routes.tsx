@@ -39,6 +39,7 @@ import { IntakePage, intakeFromForm } from './intake.tsx';
 import { OfficeMessages, officeMessageError } from './messages.tsx';
 import { CaseFilePage, InboxPage } from './pages.tsx';
 import { PreviewPage } from './preview.tsx';
+import { RetentionLinks } from './retention.tsx';
 
 export interface OfficePagesDeps {
   caseFiles: CaseFileUseCases;
@@ -66,6 +67,8 @@ export interface OfficePagesDeps {
   maxUploadBytes: number;
   /** The safe preview of a document (page pictures), audited like a download. */
   evidenceFiles: EvidenceFileUseCases;
+  /** The retention of a case in its file (the office head's; nothing for others); with it, the head's links. */
+  caseRetention?: (actor: Actor, caseId: string) => Promise<ComponentChildren>;
 }
 
 const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
@@ -128,6 +131,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           authorities={authorities}
           authorityId={authorityId}
           unread={unread}
+          links={actor.role === 'office_head' && deps.caseRetention ? <RetentionLinks /> : null}
         />,
       ),
     );
@@ -231,6 +235,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     const repeats = await deps.caseFiles.possibleRepeats(actor, caseId);
     // Read as part of the case file (its view is audited above); the applicant's messages count as read.
     const thread = (await deps.messages.forOffice(actor, caseId)) ?? [];
+    const retention = (await deps.caseRetention?.(actor, caseId)) ?? null;
     const [y, m, d] = statementDueDate(deps.today(), deps.profile).split('-');
     const [ry, rm, rd] = deadlineFrom(deps.today(), deps.profile.deadlines.documentRequestDays).split('-');
     const requestDue = { day: String(Number(rd)), month: String(Number(rm)), year: ry ?? '' };
@@ -244,6 +249,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           notice={notice}
           repeats={repeats}
           grounds={deps.profile.exclusionGrounds.grounds}
+          retention={retention}
           messages={
             <OfficeMessages
               caseId={file.caseId}
