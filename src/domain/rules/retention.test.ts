@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { loadNrw, loadTwoThirds } from '../../../test/fixtures/profiles/load.ts';
+import { mayDo } from '../access/policy.ts';
+import { ROLES } from '../case/actors.ts';
 import { CASE_STATES, type CaseState, isTerminal } from '../case/states.ts';
 import { transitions } from '../case/transitions.ts';
 import { addDays, compareDates } from './dates.ts';
@@ -110,5 +112,16 @@ describe('reasons for a hold', () => {
     assert.equal(checkHoldReason('Klage beim VG Düsseldorf anhängig'), null);
     assert.equal(checkHoldReason('x'.repeat(2000)), null);
     assert.equal(checkHoldReason('x'.repeat(2001)), 'reason_too_long');
+  });
+});
+
+describe('who disposes of cases', () => {
+  it('only the office head holds, approves deletions and exports a person', () => {
+    for (const action of ['dispose_cases', 'export_person_data'] as const)
+      assert.deepEqual(
+        ROLES.filter((r) => mayDo(r, action)),
+        ['office_head'],
+        action,
+      );
   });
 });
