@@ -145,6 +145,7 @@ function OverviewPage({
   notice?: string;
 }) {
   const selectable = due.filter((c) => c.hold === null);
+  const awaiting = deleted.filter((d) => !d.handedOverAt && d.archive?.blobKey);
   return (
     <Layout ctx={ctx} title={t.title}>
       <p class="kern-body">
@@ -221,10 +222,11 @@ function OverviewPage({
                         <td>{dmy(c.closedOn)}</td>
                         <td>{dmy(c.dueOn)}</td>
                         <td>
-                          {c.hold ? t.holdActive.replace('{date}', day(c.hold.since)) : t.holdNone}{' '}
+                          {c.hold ? t.holdActive.replace('{date}', day(c.hold.since)) : t.holdNone}
+                          {' · '}
                           <a class="kern-link" href={`${BASE}/${c.caseId}/sperre`}>
                             {t.holdLink}
-                            <span class="kern-sr-only"> {c.caseNumber}</span>
+                            <span class="kern-sr-only"> (Löschsperre {c.caseNumber})</span>
                           </a>
                         </td>
                       </tr>
@@ -299,38 +301,9 @@ function OverviewPage({
                     {day(d.approvedAt)} · {d.approvedByName ?? '–'}
                   </td>
                   <td>
-                    {t.sha} <code class="app-hash">{d.archive?.sha256}</code>
-                    <br />
-                    {d.handedOverAt ? (
-                      t.handedOver.replace('{date}', day(d.handedOverAt))
-                    ) : (
-                      <>
-                        <a class="kern-link" href={`${BASE}/${d.caseId}/paket`}>
-                          {t.download}
-                          <span class="kern-sr-only"> {d.caseNumber}</span>
-                        </a>
-                        <form method="post" action={`${BASE}/${d.caseId}/uebergabe`} class="app-inline-form">
-                          <input type="hidden" name="_csrf" value={csrf} />
-                          <div class="kern-form-check">
-                            <input
-                              class="kern-form-check__checkbox"
-                              type="checkbox"
-                              id={`uebergabe-${d.caseId}`}
-                              name="bestaetigt"
-                              value="ja"
-                            />
-                            <label class="kern-label" for={`uebergabe-${d.caseId}`}>
-                              {t.handOverCheck}
-                              <span class="kern-sr-only"> ({d.caseNumber})</span>
-                            </label>
-                          </div>
-                          <Button variant="secondary">
-                            {t.handOver}
-                            <span class="kern-sr-only"> {d.caseNumber}</span>
-                          </Button>
-                        </form>
-                      </>
-                    )}
+                    {d.handedOverAt
+                      ? t.handedOver.replace('{date}', day(d.handedOverAt))
+                      : t.awaitingHandOver}
                   </td>
                 </tr>
               ))}
@@ -338,6 +311,44 @@ function OverviewPage({
           </table>
         </div>
       )}
+
+      {awaiting.length > 0 ? (
+        <section aria-labelledby="pakete">
+          <h3 class="kern-heading-medium" id="pakete">
+            {t.packagesTitle}
+          </h3>
+          <ul class="app-file-list">
+            {awaiting.map((d) => (
+              <li key={d.caseId} class="app-file-list__item" data-package={d.caseNumber}>
+                <p class="kern-body">
+                  <strong>{d.caseNumber}</strong> · {t.sha} <code class="app-hash">{d.archive?.sha256}</code>
+                </p>
+                <p class="kern-body">
+                  <a class="kern-link" href={`${BASE}/${d.caseId}/paket`}>
+                    {t.download.replace('{caseNumber}', d.caseNumber)}
+                  </a>
+                </p>
+                <form method="post" action={`${BASE}/${d.caseId}/uebergabe`} novalidate>
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <div class="kern-form-check app-field">
+                    <input
+                      class="kern-form-check__checkbox"
+                      type="checkbox"
+                      id={`uebergabe-${d.caseId}`}
+                      name="bestaetigt"
+                      value="ja"
+                    />
+                    <label class="kern-label" for={`uebergabe-${d.caseId}`}>
+                      {t.handOverCheck.replace('{caseNumber}', d.caseNumber)}
+                    </label>
+                  </div>
+                  <Button variant="secondary">{t.handOver.replace('{caseNumber}', d.caseNumber)}</Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h2 class="kern-heading-large">{t.holdsTitle}</h2>
       {holds.length === 0 ? (
