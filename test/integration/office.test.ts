@@ -326,16 +326,17 @@ describe('office over HTTP', () => {
 
     // The scanned letter goes into the case file, inspected like any upload, and audited.
     const caseId = (ok.location ?? '').split('/')[3]?.split('?')[0] ?? '';
+    const _csrf = csrfOf((await web.get(`/geschaeftsstelle/faelle/${caseId}`)).body);
     const filed = await web.upload(
       '/geschaeftsstelle/hochladen',
-      { caseId, category: 'application_letter' },
+      { _csrf, caseId, category: 'application_letter' },
       { field: 'datei', name: 'Schreiben.pdf', type: 'application/pdf', bytes: await pdfkitLetter() },
     );
     assert.equal(filed.status, 303, filed.body.slice(0, 200));
     assert.equal(filed.location, `/geschaeftsstelle/faelle/${caseId}?schritt=ok`);
     const refused = await web.upload(
       '/geschaeftsstelle/hochladen',
-      { caseId, category: 'application_letter' },
+      { _csrf, caseId, category: 'application_letter' },
       { field: 'datei', name: 'Schreiben2.pdf', type: 'application/pdf', bytes: peExecutable() },
     );
     assert.match(refused.location ?? '', /fehler=executable/);

@@ -20,6 +20,7 @@ import {
   fileApplicationWith,
   type SecurityApp,
   startSecurityApp,
+  waitFor,
   waitForReceipt,
 } from './support.ts';
 
@@ -72,6 +73,17 @@ describe('S10 files at rest', () => {
     );
     caseId = await caseIdOf(sec.database, caseNumber);
     await waitForReceipt(sec.database, caseId);
+    // The notice of the new application to the authority is a letter, filed as a document too.
+    await waitFor(
+      'the letter to the authority',
+      async () =>
+        (await sec.database.db
+          .selectFrom('documents')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .where('category', '=', 'letter')
+          .executeTakeFirst()) ?? null,
+    );
   });
   after(() => sec?.close());
 
@@ -88,6 +100,7 @@ describe('S10 files at rest', () => {
       .execute();
     assert.deepEqual(docs.map((d) => d.category).sort(), [
       'application_copy',
+      'letter',
       'medical_report',
       'receipt',
       'school',

@@ -6,6 +6,7 @@
  * `login_sessions.data`), the second layer after the Origin check of ADR 004.
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
+import Tokens from '@fastify/csrf';
 import csrfProtection from '@fastify/csrf-protection';
 import type {
   FastifyInstance,
@@ -172,6 +173,25 @@ export function verifyCsrf(
     return;
   }
   request.server.csrfProtection(request, reply, done);
+}
+
+// The same token scheme @fastify/csrf-protection uses with its default options.
+const csrfTokens = Tokens();
+
+/**
+ * True if `token` is this login session's CSRF token. For the requests whose body the CSRF hook cannot
+ * read before the route runs: multipart form posts (the token is the field before the file) and tus
+ * (the `x-csrf-token` header).
+ */
+export function csrfTokenMatches(request: FastifyRequest, token: string | undefined): boolean {
+  const secret = request.session?._csrf;
+  return typeof secret === 'string' && typeof token === 'string' && csrfTokens.verify(secret, token);
+}
+
+/** The CSRF token a request carries in its header, if any. */
+export function csrfHeaderOf(request: FastifyRequest): string | undefined {
+  const header = request.headers[CSRF_HEADER];
+  return typeof header === 'string' ? header : undefined;
 }
 
 /**

@@ -8,10 +8,13 @@ export function DocumentUploadForm({
   caseId,
   action,
   maxMb,
+  csrf,
 }: {
   caseId: string;
   action: string;
   maxMb: number;
+  /** The login session's token: the first field, so that it is read before the file. */
+  csrf: string;
 }) {
   return (
     <section aria-labelledby="upload-title">
@@ -20,6 +23,7 @@ export function DocumentUploadForm({
       </h3>
       <p class="kern-body">{t.lead}</p>
       <form method="post" action={action} enctype="multipart/form-data" data-upload>
+        <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="caseId" value={caseId} />
         <Select
           id="category"

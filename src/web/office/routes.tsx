@@ -27,6 +27,7 @@ import { contentDispositionAttachment } from '../../domain/evidence/file-name.ts
 import { isIsoDate } from '../../domain/rules/dates.ts';
 import { deadlineFrom, statementDueDate } from '../../domain/rules/deadlines.ts';
 import type { ProcedureProfile } from '../../domain/rules/profile.ts';
+import { CSRF_FIELD, csrfHeaderOf, csrfTokenMatches } from '../auth/session.ts';
 import { pageContext, sendPage } from '../pages.tsx';
 import { group, single, unflatten } from '../public/application/form-body.ts';
 import { uploadErrorText } from '../public/application/routes.tsx';
@@ -188,10 +189,14 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     maxBytes: deps.maxUploadBytes,
     async authorize(request) {
       const staff = request.staff;
-      return staff && (staff.role === 'office_clerk' || staff.role === 'office_head')
-        ? `${staff.role}:${staff.userId}`
-        : null;
+      if (!staff || (staff.role !== 'office_clerk' && staff.role !== 'office_head')) return null;
+      // tus: every request that changes something carries the session's token as a header.
+      const unsafe = request.method !== 'HEAD' && request.method !== 'GET' && request.method !== 'OPTIONS';
+      const tus = request.url.startsWith(`${OFFICE_UPLOADS}/tus`);
+      if (tus && unsafe && !csrfTokenMatches(request, csrfHeaderOf(request))) return null;
+      return `${staff.role}:${staff.userId}`;
     },
+    verifyForm: (request, fields) => csrfTokenMatches(request, fields[CSRF_FIELD]),
     async onComplete(upload) {
       const [role, id] = upload.ownerId.split(':') as [Actor['role'], string];
       const caseId = upload.metadata.caseId ?? '';
@@ -264,6 +269,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
             caseId={file.caseId}
             action={OFFICE_UPLOADS}
             maxMb={Math.floor(deps.maxUploadBytes / 1024 ** 2)}
+            csrf={deps.csrfToken(request, reply)}
           />
           <StepForms
             caseId={file.caseId}

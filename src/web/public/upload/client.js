@@ -22,6 +22,7 @@
   // Set by the server on HEAD of a finished upload, for when the answer to the last chunk got lost.
   const RESULT_HEADER = 'Hfk-Upload-Result';
   const FILE_KEYS = ['filename', 'filetype'];
+  const CSRF_FIELD = '_csrf';
 
   // German defaults; a page in another language brings its own in data-upload-texts.
   const TEXTS = {
@@ -179,10 +180,16 @@
     };
   }
 
+  function csrfHeaderOf(form) {
+    const field = form.querySelector(`input[name="${CSRF_FIELD}"]`);
+    return field?.value ? { 'x-csrf-token': field.value } : {};
+  }
+
   function metadataOf(form, file) {
     const metadata = { filename: file.name, filetype: file.type || '' };
     for (const [name, value] of new FormData(form)) {
-      if (typeof value === 'string' && !FILE_KEYS.includes(name)) metadata[name] = value;
+      if (typeof value === 'string' && !FILE_KEYS.includes(name) && name !== CSRF_FIELD)
+        metadata[name] = value;
     }
     return metadata;
   }
@@ -227,6 +234,8 @@
         chunkSize: CHUNK_SIZE,
         retryDelays: RETRY_DELAYS,
         metadata: metadataOf(form, file),
+        // Staff forms carry the login session's CSRF token: tus sends it as a header, never as metadata.
+        headers: csrfHeaderOf(form),
         removeFingerprintOnSuccess: true,
         onProgress: (sent, total) => view.progress(sent, total),
         onShouldRetry: (error) => {

@@ -38,6 +38,11 @@ export interface UploadRouteOptions {
    * answers the post with what became of every file.
    */
   maxFiles?: number;
+  /**
+   * Checks a form post once its first file part arrives, with the text fields sent before it (staff
+   * forms put their CSRF token first). False refuses the post with 403 before a byte is stored.
+   */
+  verifyForm?(request: FastifyRequest, fieldsBeforeFile: UploadMetadata): boolean;
   onFormResults?(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -349,6 +354,12 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
      * refused alone (busboy drops its surplus bytes, the other files still arrive), then every stored
      * file goes to onComplete with all the form's text fields.
      */
+    /** Throws the 403 of a refused form (the app's error page) if `verifyForm` says no. */
+    function refuseUnverified(request: FastifyRequest, fields: UploadMetadata): void {
+      if (options.verifyForm && !options.verifyForm(request, fields))
+        throw Object.assign(new Error('form token refused'), { statusCode: 403 });
+    }
+
     async function formWithSeveralFiles(
       request: FastifyRequest,
       reply: FastifyReply,
@@ -369,6 +380,7 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
             part.file.resume();
             continue;
           }
+          if (received.length === 0) refuseUnverified(request, fields);
           const fileName = cleanFileName(part.filename);
           try {
             const state = await store.ingest({
@@ -442,6 +454,7 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
             part.file.resume();
             continue;
           }
+          refuseUnverified(request, fields);
           // busboy only truncates at the limit; failing the stream makes the store discard the blob.
           part.file.once('limit', () => part.file.destroy(new UploadError('too_large', maxBytes)));
           const state = await store.ingest({
