@@ -464,7 +464,7 @@ describe('retention, deletion and the export of one person', () => {
     });
     const filed = await clerkWeb.upload(
       '/geschaeftsstelle/hochladen',
-      { caseId, category: 'application_letter' },
+      { _csrf: csrfOf(casePage.body), caseId, category: 'application_letter' },
       {
         field: 'datei',
         name: 'Schreiben der Beratungsstelle.pdf',
