@@ -35,6 +35,8 @@ export interface LetterFields {
   statement_request: Common & { dueOn: string; portalLink: string };
   document_request: Common & { dueOn: string; requestText: string };
   hardship_request: Common & { decidedOn: string | null; reasons: string; portalLink: string };
+  /** `recommendation`: the wording of a non-binding recommendation the commission adopted, if any. */
+  no_request_authority: Common & { decidedOn: string | null; recommendation: string | null };
   closing_notice: Common & {
     outcome: 'request_sent' | 'no_request';
     authorityName: string | null;
@@ -236,6 +238,30 @@ const hardshipRequest: LetterTemplate<'hardship_request'> = {
   }),
 };
 
+const noRequestAuthority: LetterTemplate<'no_request_authority'> = {
+  id: 'no_request_authority',
+  version: '2026-12-02',
+  title: 'Kein Härtefallersuchen – Mitteilung an die Ausländerbehörde',
+  fileName: 'Kein-Haertefallersuchen-Auslaenderbehoerde',
+  render: (f) => ({
+    subject: 'Härtefallverfahren nach § 23a AufenthG – kein Härtefallersuchen',
+    salutation: SALUTATION,
+    blocks: [
+      p(
+        `die Härtefallkommission hat in ihrer Sitzung${f.decidedOn ? ` am ${f.decidedOn}` : ''} über den am ${f.receivedOn} eingegangenen Antrag beraten. Ein Härtefallersuchen wird nicht gestellt; das Härtefallverfahren ist beendet. Der Antrag betraf:`,
+      ),
+      identified(f.persons),
+      ...(f.recommendation
+        ? [
+            p('Die Kommission gibt Ihrer Behörde dazu folgende Empfehlung, die nicht bindend ist:'),
+            ...typed(f.recommendation),
+          ]
+        : []),
+      p('Die Antragstellenden werden über den Abschluss des Verfahrens schriftlich unterrichtet.'),
+    ],
+  }),
+};
+
 const closingNotice: LetterTemplate<'closing_notice'> = {
   id: 'closing_notice',
   version: '2026-12-01',
@@ -267,6 +293,7 @@ export const LETTER_TEMPLATES: { readonly [K in TemplateKind]: readonly LetterTe
   statement_request: [statementRequest],
   document_request: [documentRequest],
   hardship_request: [hardshipRequest],
+  no_request_authority: [noRequestAuthority],
   closing_notice: [closingNotice],
 };
 

@@ -33,12 +33,19 @@ export interface CaseUseCases {
   /** Registers a newly received application as a case (any channel); idempotent per submission key. */
   receiveCase(input: ReceiveInput): Promise<CaseOutcome>;
   /** Applies one command of the transition table; `expectedVersion` guards against lost updates. */
-  applyCommand(input: {
-    caseId: string;
-    command: CaseCommand;
-    actor: Actor;
-    expectedVersion?: number;
-  }): Promise<CaseOutcome>;
+  applyCommand(input: CommandInput): Promise<CaseOutcome>;
+  /**
+   * The same inside the caller's transaction (a session step that changes several cases and its own
+   * records at once); the caller rolls back if any outcome is not ok.
+   */
+  applyWithin(scope: TransactionScope, input: CommandInput): Promise<CaseOutcome>;
+}
+
+export interface CommandInput {
+  caseId: string;
+  command: CaseCommand;
+  actor: Actor;
+  expectedVersion?: number;
 }
 
 export interface ReceiveInput {
@@ -123,38 +130,40 @@ export function caseUseCases(deps: {
         return registerReceivedCase(scope, input, clock.now());
       }),
 
-    applyCommand: (input) =>
-      uow.run(async (scope): Promise<CaseOutcome> => {
-        const { cases, audit } = scope;
-        const current = await cases.loadForUpdate(input.caseId);
-        if (!current) return { ok: false, kind: 'not_found' };
-        if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
-          return { ok: false, kind: 'conflict', message: CHANGED_MEANWHILE };
-        }
-        const at = clock.now();
-        const result = decide(current, input.command, input.actor, at);
-        if (!result.ok) return { ok: false, kind: 'refused', error: result.error };
-        const next = result.events.reduce(evolve, current);
-        if (!(await cases.update(next, current.version))) {
-          return { ok: false, kind: 'conflict', message: CHANGED_MEANWHILE };
-        }
-        await cases.appendHistory(next.id, result.events, current.version + 1);
-        // The step that ends the procedure starts the retention period; reopening cancels it.
-        const outcome = outcomeOfEnding(current.state, next.state);
-        if (outcome) await scope.retention.start(next.id, { outcome, closedOn: berlinDate(at) });
-        else if (isTerminal(current.state) && !isTerminal(next.state)) await scope.retention.cancel(next.id);
-        for (const event of result.events) {
-          await audit.append({
-            at,
-            actor: input.actor,
-            action: `case.${event.type}`,
-            resource: { type: 'case', id: next.id },
-            details: { from: current.state, to: next.state, version: next.version },
-          });
-        }
-        await deps.notices?.(scope, next.id, result.events, next.version);
-        const caseNumber = (await cases.caseNumberOf(next.id)) ?? '';
-        return { ok: true, caseId: next.id, caseNumber, snapshot: next };
-      }),
+    applyCommand: (input) => uow.run((scope) => applyWithin(scope, input)),
+    applyWithin,
   };
+
+  async function applyWithin(scope: TransactionScope, input: CommandInput): Promise<CaseOutcome> {
+    const { cases, audit } = scope;
+    const current = await cases.loadForUpdate(input.caseId);
+    if (!current) return { ok: false, kind: 'not_found' };
+    if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+      return { ok: false, kind: 'conflict', message: CHANGED_MEANWHILE };
+    }
+    const at = clock.now();
+    const result = decide(current, input.command, input.actor, at);
+    if (!result.ok) return { ok: false, kind: 'refused', error: result.error };
+    const next = result.events.reduce(evolve, current);
+    if (!(await cases.update(next, current.version))) {
+      return { ok: false, kind: 'conflict', message: CHANGED_MEANWHILE };
+    }
+    await cases.appendHistory(next.id, result.events, current.version + 1);
+    // The step that ends the procedure starts the retention period; reopening cancels it.
+    const outcome = outcomeOfEnding(current.state, next.state);
+    if (outcome) await scope.retention.start(next.id, { outcome, closedOn: berlinDate(at) });
+    else if (isTerminal(current.state) && !isTerminal(next.state)) await scope.retention.cancel(next.id);
+    for (const event of result.events) {
+      await audit.append({
+        at,
+        actor: input.actor,
+        action: `case.${event.type}`,
+        resource: { type: 'case', id: next.id },
+        details: { from: current.state, to: next.state, version: next.version },
+      });
+    }
+    await deps.notices?.(scope, next.id, result.events, next.version);
+    const caseNumber = (await cases.caseNumberOf(next.id)) ?? '';
+    return { ok: true, caseId: next.id, caseNumber, snapshot: next };
+  }
 }

@@ -133,6 +133,15 @@ async function compose(
       .reverse()
       .find((h) => h.eventType === type && (payload.version === undefined || h.version <= payload.version));
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  /** The day of the session that decided: from the scheduling for that session, else the day recorded. */
+  const sessionDay = (decided: { at: Date; data: Record<string, unknown> } | undefined) => {
+    if (!decided) return null;
+    const scheduled = [...facts.history]
+      .reverse()
+      .find((h) => h.eventType === 'ScheduledForSession' && h.data.sessionId === decided.data.sessionId);
+    const date = text(scheduled?.data.sessionDate);
+    return germanDate(date ? new Date(date) : decided.at);
+  };
   const make = <K extends Exclude<LetterKind, 'receipt'>>(
     k: K,
     fields: Parameters<LetterTemplate<K>['render']>[0],
@@ -181,9 +190,20 @@ async function compose(
       return make(kind, {
         ...base,
         persons: identified,
-        decidedOn: decided ? germanDate(decided.at) : null,
+        decidedOn: sessionDay(decided),
         reasons: text(decided?.data.reasons),
         portalLink,
+      });
+    }
+    case 'no_request_authority': {
+      const decided = event('NoRequestDecided');
+      if (!decided) return null;
+      const recommendation = decided.data.recommendation as { text?: unknown } | undefined;
+      return make(kind, {
+        ...base,
+        persons: identified,
+        decidedOn: sessionDay(decided),
+        recommendation: text(recommendation?.text) || null,
       });
     }
     case 'closing_notice': {

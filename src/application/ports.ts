@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type { CaseEvent, CaseSnapshot, ExclusionReview } from '../domain/case/index.ts';
 import type { CaseOutcome } from '../domain/rules/profile.ts';
 import type { RetentionStart } from '../domain/rules/retention.ts';
+import type { AgendaDecision, Membership } from '../domain/session/index.ts';
 
 /** The current time; injected so that use cases and tests agree on "now". */
 export interface Clock {
@@ -136,6 +137,8 @@ export interface TransactionScope {
   messages: MessageStore;
   /** When a closed case's retention period began (set by the step that ends the procedure). */
   retention: RetentionScheduleStore;
+  /** The commission, its sessions, agenda, attendance, decisions and minutes. */
+  sessions: SessionStore;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
@@ -1115,4 +1118,101 @@ export interface ZipEntry {
 /** Writes a ZIP (stored, not compressed) as a stream, reading each entry only when it is its turn. */
 export interface ZipWriter {
   zip(entries: AsyncIterable<ZipEntry>): Readable;
+}
+
+// The commission and its sessions
+
+/** A planned (or held) session of the commission. */
+export interface SessionRecord {
+  id: string;
+  startsAt: Date;
+  /** The day in Germany, 'YYYY-MM-DD'. */
+  day: string;
+  place: string;
+  chairId: string;
+  chairName: string;
+  invitedAt: Date | null;
+  /** Set when the chair approved the minutes: the session is locked from then on. */
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  /** The stored minutes PDF, once the outbox has written it. */
+  minutes: { blobKey: string; sha256: string; size: number } | null;
+}
+
+/** One case on a session's agenda, with its current state and the decision recorded so far. */
+export interface AgendaItemRecord {
+  caseId: string;
+  caseNumber: string;
+  position: number;
+  /** "Given Family" of each person, in order. */
+  personNames: string[];
+  caseState: string;
+  /** The session the case is scheduled for now (another one, or none, once it left this agenda). */
+  caseSessionId: string | null;
+  decision: AgendaDecision | null;
+  decidedAt: Date | null;
+}
+
+/** A case that can go on an agenda: ready for a session, or adjourned by an earlier one. */
+export interface AgendaCandidate {
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  personNames: string[];
+  authorityName: string | null;
+}
+
+/** The commission's and the sessions' records, inside the use case's transaction. */
+export interface SessionStore {
+  /** Serialises changes to the commission's appointments (their rules count across rows). */
+  lockCommission(): Promise<void>;
+  /** Every appointment, past and future, with the person's name. */
+  memberships(): Promise<Membership[]>;
+  /** The accounts with the role `member` (members and deputies log in with them). */
+  memberAccounts(): Promise<{ id: string; name: string; email: string; disabled: boolean }[]>;
+  insertMembership(membership: Omit<Membership, 'name'>): Promise<void>;
+  /** True if a session's attendance or another appointment refers to it. */
+  membershipInUse(id: string): Promise<boolean>;
+  deleteMembership(id: string): Promise<boolean>;
+  /** The heads of the office (enabled accounts), who may chair. */
+  officeHeads(): Promise<{ id: string; name: string }[]>;
+  /** Members and deputies appointed on the day, with enabled accounts: whom an invitation goes to. */
+  inviteesOn(day: string): Promise<{ userId: string; email: string }[]>;
+  insertSession(session: {
+    id: string;
+    startsAt: Date;
+    day: string;
+    place: string;
+    chairId: string;
+    createdBy: string;
+  }): Promise<void>;
+  /** All sessions, latest first, with the size of their agenda and how many decisions are recorded. */
+  sessions(): Promise<(SessionRecord & { agendaSize: number; decided: number })[]>;
+  /** One session; `forUpdate` locks its row until the transaction ends. */
+  session(id: string, options?: { forUpdate?: boolean }): Promise<SessionRecord | null>;
+  /** Deletes a session without agenda (a cancelled date); false otherwise. */
+  deleteSession(id: string): Promise<boolean>;
+  agenda(sessionId: string): Promise<AgendaItemRecord[]>;
+  /** Puts the case at the end of the agenda. */
+  addAgendaItem(sessionId: string, caseId: string): Promise<void>;
+  /** Numbers the agenda in the given order of case ids. */
+  setPositions(sessionId: string, caseIds: readonly string[]): Promise<void>;
+  candidates(): Promise<AgendaCandidate[]>;
+  /** Cases on their way to a session: statement received (to be marked ready), statement overdue (to be released). */
+  waiting(now: Date): Promise<{ statementReceived: number; statementOverdue: number }>;
+  /** The memberships marked present. */
+  attendance(sessionId: string): Promise<string[]>;
+  setAttendance(sessionId: string, present: readonly string[]): Promise<void>;
+  saveDecision(
+    sessionId: string,
+    caseId: string,
+    decision: AgendaDecision,
+    by: string,
+    at: Date,
+  ): Promise<boolean>;
+  markInvited(sessionId: string, at: Date): Promise<void>;
+  /** Locks the session; false if it was approved already. */
+  approve(sessionId: string, by: string, at: Date): Promise<boolean>;
+  /** Links the stored minutes; false if minutes are stored already. */
+  recordMinutes(sessionId: string, blob: { blobKey: string; sha256: string; size: number }): Promise<boolean>;
 }

@@ -106,12 +106,14 @@ export async function composeApp(
       maxUploadBytes: config.uploads.maxFileBytes,
       evidenceFiles: services.evidenceFiles,
       nationalities: nationalityOptions(services.nationalities),
+      sessions: services.sessions,
     },
     retention: {
       retention: services.retention,
       personExport: services.personExport,
       nationalityName: services.nationalityName,
     },
+    commission: services.sessions,
     application: {
       drafts: services.drafts,
       submission: services.submission,

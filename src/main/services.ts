@@ -31,6 +31,7 @@ import { createMailer } from '../adapters/mail/index.ts';
 import {
   imagePdfBuilder,
   renderLetter,
+  renderMinutes,
   renderReceipt,
   renderSectionedDocument,
 } from '../adapters/pdf/index.ts';
@@ -51,6 +52,8 @@ import { type PersonExportUseCases, personExportUseCases } from '../application/
 import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
 import { type RepresentativeUseCases, representativeUseCases } from '../application/representatives.ts';
 import { type RetentionUseCases, retentionUseCases } from '../application/retention.ts';
+import { composeMinutes } from '../application/session-minutes.ts';
+import { type SessionUseCases, sessionUseCases } from '../application/sessions.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { berlinDate, statementRemindersFor } from '../application/statement-reminders.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
@@ -61,6 +64,7 @@ import { DOCUMENT_REQUEST_REMINDER, documentRequestReminderHandler } from '../jo
 import { LETTER_JOB, letterJobHandler } from '../jobs/letter.ts';
 import { MAIL_JOB, mailJobHandler } from '../jobs/mail.ts';
 import { MAINTENANCE_JOB, maintenanceJobHandler, maintenanceKey } from '../jobs/maintenance.ts';
+import { MINUTES_JOB, minutesJobHandler } from '../jobs/minutes.ts';
 import { RECEIPT_JOB, receiptJobHandler } from '../jobs/receipt.ts';
 import { RETENTION_DELETE_JOB, retentionJobHandler } from '../jobs/retention.ts';
 import { STATEMENT_REMINDER, statementReminderHandler } from '../jobs/statement-reminder.ts';
@@ -93,6 +97,8 @@ export interface Services {
   retention: RetentionUseCases;
   /** The export of all data on one person (Art. 15 DSGVO). */
   personExport: PersonExportUseCases;
+  /** The commission: members, sessions, votes, minutes. */
+  sessions: SessionUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -140,20 +146,33 @@ export async function createServices(
     inspector,
     limits: { maxBytesPerApplication: config.uploads.maxApplicationBytes },
   });
+  const cases = caseUseCases({
+    uow,
+    clock,
+    notices: allNotices(
+      noticesFor({ publicUrl: config.publicUrl }),
+      statementRemindersFor({ profile, now: () => clock.now() }),
+      (scope, caseId, events, version) => queueLettersForEvents(scope.outbox, caseId, events, version),
+    ),
+  });
+  const letterhead = letterheadFor(config.profile);
   return {
     blobs,
     nationalities,
     validation,
     nationalityName: (code) => names.get(code) ?? code,
     clock,
-    cases: caseUseCases({
+    cases,
+    sessions: sessionUseCases({
       uow,
       clock,
-      notices: allNotices(
-        noticesFor({ publicUrl: config.publicUrl }),
-        statementRemindersFor({ profile, now: () => clock.now() }),
-        (scope, caseId, events, version) => queueLettersForEvents(scope.outbox, caseId, events, version),
-      ),
+      random: secureRandom,
+      profile,
+      cases,
+      blobs,
+      publicUrl: config.publicUrl,
+      renderMinutes: (facts, options) =>
+        renderMinutes(composeMinutes(facts, { ...options, letterhead, now: clock.now() })),
     }),
     caseFiles,
     retention: retentionUseCases({
@@ -269,6 +288,7 @@ export function createOutboxWorker(
         nationalityName: services.nationalityName,
       }),
       [RETENTION_DELETE_JOB]: retentionJobHandler(services.retention),
+      [MINUTES_JOB]: minutesJobHandler(services.sessions),
       [RECEIPT_JOB]: receiptJobHandler({
         records: receiptRecords(database.db),
         blobs: services.blobs,

@@ -20,7 +20,9 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { MessageKey } from '../../content/messages/de.ts';
 import type { AdministrationUseCases } from '../application/administration.ts';
 import type { RepresentativeUseCases } from '../application/representatives.ts';
+import type { SessionUseCases } from '../application/sessions.ts';
 import type { StaffAuthUseCases } from '../application/staff-auth.ts';
+import { registerCommissionPages } from './admin/commission.tsx';
 import { registerAdminPages } from './admin/routes.tsx';
 import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
 import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
@@ -52,6 +54,8 @@ export interface WebDeps {
   representatives?: RepresentativeUseCases;
   /** Retention, deletion and the export of one person's data (office head only); needs the office. */
   retention?: Omit<RetentionPagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
+  /** The commission's members and deputies, appointed by administrators (/verwaltung/kommission). */
+  commission?: SessionUseCases;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -214,6 +218,15 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     if (deps.administration) {
       registerAdminPages(app, {
         admin: deps.administration,
+        guard: requireStaff(['admin']),
+        actorOf,
+        csrfToken: (_request, reply) => csrfToken(reply),
+        sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+      });
+    }
+    if (deps.commission) {
+      registerCommissionPages(app, {
+        commission: deps.commission,
         guard: requireStaff(['admin']),
         actorOf,
         csrfToken: (_request, reply) => csrfToken(reply),

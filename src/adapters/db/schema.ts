@@ -329,6 +329,53 @@ export interface BlobDeletionsTable {
   attempts: Generated<number>;
 }
 
+/** migrations/0013: the commission's members and deputies. */
+export interface CommissionMembershipsTable {
+  id: string;
+  user_id: string;
+  function: 'member' | 'deputy';
+  deputy_of: string | null;
+  nominated_by: string;
+  /** A `date` column: read back as 'YYYY-MM-DD' text (see the adapter's select). */
+  term_from: ColumnType<string, string, string>;
+  term_to: ColumnType<string, string, string>;
+  created_at: Generated<Date>;
+}
+
+/** migrations/0013 */
+export interface CommissionSessionsTable {
+  id: string;
+  starts_at: Timestamp;
+  session_day: ColumnType<string, string, string>;
+  place: string;
+  chair_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  invited_at: Date | null;
+  minutes_approved_at: Date | null;
+  minutes_approved_by: string | null;
+  minutes_blob_key: string | null;
+  minutes_sha256: string | null;
+  minutes_size: ColumnType<string | null, number | null, number | null>;
+}
+
+/** migrations/0013 */
+export interface SessionAgendaItemsTable {
+  session_id: string;
+  case_id: string;
+  position: number;
+  outcome: 'hardship_request' | 'no_request' | 'adjourned' | null;
+  decision: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
+/** migrations/0013 */
+export interface SessionAttendanceTable {
+  session_id: string;
+  membership_id: string;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -362,5 +409,9 @@ export interface Database {
   legal_holds: LegalHoldsTable;
   case_deletions: CaseDeletionsTable;
   blob_deletions: BlobDeletionsTable;
+  commission_memberships: CommissionMembershipsTable;
+  commission_sessions: CommissionSessionsTable;
+  session_agenda_items: SessionAgendaItemsTable;
+  session_attendance: SessionAttendanceTable;
   schema_migrations: SchemaMigrationsTable;
 }

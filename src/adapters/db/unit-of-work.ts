@@ -10,6 +10,7 @@ import { outboxIn } from './outbox-store.ts';
 import { caseContacts } from './receipt-records.ts';
 import { retentionScheduleIn } from './retention-store.ts';
 import type { Database } from './schema.ts';
+import { sessionStoreIn } from './session-store.ts';
 
 /** One database transaction per use case, with every store bound to it. */
 export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
@@ -26,6 +27,7 @@ export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
           desk: caseDeskIn(trx),
           messages: messageStoreIn(trx),
           retention: retentionScheduleIn(trx),
+          sessions: sessionStoreIn(trx),
         }),
       ),
   };

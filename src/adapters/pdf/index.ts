@@ -15,6 +15,8 @@ export { renderDataConsent, renderMedicalRelease, renderPowerOfAttorney } from '
 export { imagePdfBuilder, imagesToPdf } from './images-to-pdf.ts';
 export type { LetterPdf, LetterPdfBlock, LetterSender } from './letter.ts';
 export { renderLetter } from './letter.ts';
+export type { MinutesBlock, MinutesPdf } from './minutes.ts';
+export { renderMinutes } from './minutes.ts';
 export type { ReceiptData, ReceiptDocument } from './receipt.ts';
 export { renderReceipt } from './receipt.ts';
 export type { ReceiptChannel } from './receipt-texts.ts';

@@ -26,4 +26,20 @@ describe('access policy', () => {
     assert.equal(maySeeDocument('office_clerk', { specialCategory: true }), true);
     assert.equal(maySeeDocument('member', { specialCategory: false }), false);
   });
+
+  it('the office runs sessions, only its head approves minutes, administrators appoint members', () => {
+    assert.deepEqual(
+      ROLES.filter((r) => mayDo(r, 'run_sessions')),
+      ['office_clerk', 'office_head'],
+    );
+    assert.deepEqual(
+      ROLES.filter((r) => mayDo(r, 'approve_minutes')),
+      ['office_head'],
+    );
+    assert.deepEqual(
+      ROLES.filter((r) => mayDo(r, 'administer_commission')),
+      ['admin'],
+    );
+    assert.equal(mayDo('member', 'run_sessions'), false, 'members do not reach the office pages');
+  });
 });

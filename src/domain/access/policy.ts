@@ -15,7 +15,10 @@ export type CaseAction =
   /** Legal holds, approving deletions, the archive packages for the state archive. */
   | 'dispose_cases'
   /** The export of all data on one person (Art. 15 DSGVO). */
-  | 'export_person_data';
+  | 'export_person_data'
+  | 'run_sessions'
+  | 'approve_minutes'
+  | 'administer_commission';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
 
@@ -29,6 +32,12 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   administer_accounts: ['admin'],
   dispose_cases: ['office_head'],
   export_person_data: ['office_head'],
+  /** Plan sessions, build the agenda, invite, record attendance and decisions (counts only). */
+  run_sessions: OFFICE,
+  /** Only the head of the office chairs, and only the chair of a session approves its minutes. */
+  approve_minutes: ['office_head'],
+  /** Appoint members and deputies (their accounts are the administrators' too). */
+  administer_commission: ['admin'],
 };
 
 /** True if the role may do the action at all (ownership is checked where the resource is loaded). */

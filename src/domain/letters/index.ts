@@ -12,6 +12,7 @@ export const LETTER_KINDS = [
   'statement_request',
   'document_request',
   'hardship_request',
+  'no_request_authority',
   'closing_notice',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -32,6 +33,7 @@ export const LETTER_SIDE: Record<LetterKind, LetterSide> = {
   statement_request: 'authority',
   document_request: 'applicant',
   hardship_request: 'authority',
+  no_request_authority: 'authority',
   closing_notice: 'applicant',
 };
 
@@ -47,6 +49,7 @@ export function lettersForEvents(events: readonly Pick<CaseEvent, 'type'>[]): Le
     else if (event.type === 'StatementRequested') kinds.push('statement_request');
     else if (event.type === 'NotTakenUp') kinds.push('not_taken_up_applicant', 'not_taken_up_authority');
     else if (event.type === 'RequestSent') kinds.push('hardship_request');
+    else if (event.type === 'NoRequestDecided') kinds.push('no_request_authority');
     else if (event.type === 'Closed') kinds.push('closing_notice');
   }
   return kinds;

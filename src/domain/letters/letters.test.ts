@@ -34,6 +34,11 @@ const FIELDS: { [K in TemplateKind]: LetterFields[K] } = {
     reasons: 'Die Familie ist verwurzelt.',
     portalLink: 'https://hfk.example/behoerde',
   },
+  no_request_authority: {
+    ...common,
+    decidedOn: '10.03.2027',
+    recommendation: 'Die Kommission empfiehlt, eine Beschäftigungsduldung zu prüfen.',
+  },
   closing_notice: { ...common, outcome: 'request_sent', authorityName: 'Ausländerbehörde Düsseldorf' },
 };
 
@@ -57,6 +62,13 @@ const MUST_SAY: { [K in TemplateKind]: readonly string[] } = {
     'Aktenzeichen',
   ],
   hardship_request: ['am 10.03.2027', 'Die Familie ist verwurzelt.', '§ 68', 'vor Ihrer Entscheidung'],
+  no_request_authority: [
+    'in ihrer Sitzung am 10.03.2027',
+    'am 20.11.2026 eingegangenen Antrag',
+    'Ein Härtefallersuchen wird nicht gestellt',
+    'Empfehlung, die nicht bindend ist',
+    'Beschäftigungsduldung zu prüfen',
+  ],
   closing_notice: [
     'abgeschlossen',
     'Härtefallersuchen an die zuständige Ausländerbehörde',
@@ -123,6 +135,17 @@ describe('letter templates', () => {
     assert.match(text, /bei Ihrer Ausländerbehörde nach dem Ergebnis/);
   });
 
+  it('leave the recommendation out when the commission gave none', () => {
+    const body = currentTemplate('no_request_authority').render({
+      ...FIELDS.no_request_authority,
+      decidedOn: null,
+      recommendation: null,
+    });
+    const text = body.blocks.map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');
+    assert.doesNotMatch(text, /Empfehlung/);
+    assert.match(text, /in ihrer Sitzung über den am 20\.11\.2026/);
+  });
+
   it('keep every version: unique, ascending dates, and each findable by id and version', () => {
     for (const kind of kinds) {
       const versions = LETTER_TEMPLATES[kind].map((t) => t.version);
@@ -152,6 +175,7 @@ describe('which letters a step causes, and how they travel', () => {
     assert.deepEqual(kinds('StatementRequested'), ['statement_request']);
     assert.deepEqual(kinds('NotTakenUp'), ['not_taken_up_applicant', 'not_taken_up_authority']);
     assert.deepEqual(kinds('RequestSent'), ['hardship_request']);
+    assert.deepEqual(kinds('NoRequestDecided', 'Closed'), ['no_request_authority', 'closing_notice']);
     assert.deepEqual(kinds('Closed'), ['closing_notice']);
     assert.deepEqual(kinds('PreCheckStarted', 'TakenUp', 'StatementReceived'), []);
   });

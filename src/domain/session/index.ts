@@ -1,8 +1,35 @@
-/** Public API of the session rules: quorum and vote outcomes. */
+/** Public API of the session rules: the commission's seats, planning, quorum, votes and decisions. */
 export {
+  activeOn,
+  type Checked,
+  checkMembership,
+  type FieldProblem,
+  germanDay,
+  MEMBERSHIP_FUNCTIONS,
+  type Membership,
+  type MembershipFunction,
+  type MembershipInput,
+  type Seat,
+  seatAttendance,
+  seatsOn,
+} from './commission.ts';
+export {
+  type AgendaDecision,
+  type AgendaOutcome,
+  caseCommandsFor,
+  type DecisionForm,
+  decideAgendaItem,
+  type QuorumFacts,
+  type RecommendationRecord,
+} from './meeting.ts';
+export {
+  type CountedVotes,
+  countedRecommendationOutcome,
+  countedVoteOutcome,
   type RecommendationOutcome,
   recommendationOutcome,
   requiredYesVotes,
+  tallyCounts,
   tallyVotes,
   type Vote,
   type VoteChoice,
@@ -10,4 +37,5 @@ export {
   type VoteOutcome,
   voteOutcome,
 } from './outcome.ts';
+export { checkSessionPlan, type SessionPlan, type SessionPlanForm, sessionDayReached } from './planning.ts';
 export { checkQuorum, type Quorum, requiredForQuorum, type SeatAttendance } from './quorum.ts';

@@ -58,14 +58,15 @@ export function requiredYesVotes(rule: MajorityRule, present: number, seated: nu
   }
 }
 
+/** The refusal of any vote in a session without quorum. */
+function quorumMissing(quorum: Quorum): string {
+  return `Die Kommission ist nicht beschlussfähig: ${quorum.present} von mindestens ${quorum.required} erforderlichen Mitgliedern anwesend.`;
+}
+
 /** Counts votes after refusing those from absent persons, double votes and more votes than present. */
 export function tallyVotes(votes: readonly Vote[], quorum: Quorum): Result<VoteCounts> {
   const errors: string[] = [];
-  if (!quorum.quorate) {
-    errors.push(
-      `Die Kommission ist nicht beschlussfähig: ${quorum.present} von mindestens ${quorum.required} erforderlichen Mitgliedern anwesend.`,
-    );
-  }
+  if (!quorum.quorate) errors.push(quorumMissing(quorum));
   const entitled = new Set(quorum.voterIds);
   if (entitled.size !== quorum.present || quorum.present !== quorum.voterIds.length) {
     errors.push('Die Anwesenheitsliste ist widersprüchlich (Anzahl und Personen stimmen nicht überein).');
@@ -104,6 +105,72 @@ export function tallyVotes(votes: readonly Vote[], quorum: Quorum): Result<VoteC
   });
 }
 
+/**
+ * A vote as the office records it: only how many voted yes, no or abstained — never who voted how
+ * (§ 6 HFKVO NRW: the votes are confidential).
+ */
+export interface CountedVotes {
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+const COUNT_NAMES: Record<keyof CountedVotes, string> = {
+  yes: 'Ja-Stimmen',
+  no: 'Nein-Stimmen',
+  abstain: 'Enthaltungen',
+};
+
+/** Checks recorded counts: a quorate session, whole numbers from 0, and not more votes than persons entitled to vote. */
+export function tallyCounts(votes: CountedVotes, quorum: Quorum): Result<VoteCounts> {
+  const errors: string[] = [];
+  if (!quorum.quorate) errors.push(quorumMissing(quorum));
+  for (const key of ['yes', 'no', 'abstain'] as const) {
+    const n = votes[key];
+    if (!Number.isSafeInteger(n) || n < 0) {
+      errors.push(`Die Zahl der ${COUNT_NAMES[key]} muss eine ganze Zahl ab 0 sein.`);
+    }
+  }
+  if (errors.length > 0) return fail(errors);
+  const cast = votes.yes + votes.no + votes.abstain;
+  if (cast > quorum.present) {
+    return fail([`Es sind ${cast} Stimmen erfasst, aber nur ${quorum.present} Stimmberechtigte anwesend.`]);
+  }
+  return ok({
+    yes: votes.yes,
+    no: votes.no,
+    abstain: votes.abstain,
+    notCast: quorum.present - cast,
+    present: quorum.present,
+    seated: quorum.seated,
+  });
+}
+
+function requestFrom(counts: VoteCounts, profile: ProcedureProfile): VoteOutcome {
+  const rule = profile.hardshipRequestMajority;
+  const requiredYes = requiredYesVotes(rule, counts.present, counts.seated);
+  return {
+    result: counts.yes >= requiredYes ? 'hardship_request' : 'no_request',
+    counts,
+    threshold: { requiredYes, rule },
+  };
+}
+
+function recommendationFrom(counts: VoteCounts): RecommendationOutcome {
+  const requiredYes = requiredYesVotes(SIMPLE_MAJORITY, counts.present, counts.seated);
+  return {
+    result: counts.yes >= requiredYes ? 'recommendation' : 'no_recommendation',
+    counts,
+    threshold: { requiredYes, rule: SIMPLE_MAJORITY },
+  };
+}
+
+function recommendationRefused(profile: ProcedureProfile): string[] | null {
+  return profile.recommendation.allowedWithoutRequest
+    ? null
+    : [`Das Verfahrensprofil ${profile.land.name} sieht keine Empfehlung ohne Härtefallersuchen vor.`];
+}
+
 /** Decides whether the votes make a hardship request under the profile's majority rule. */
 export function voteOutcome(
   votes: readonly Vote[],
@@ -111,15 +178,17 @@ export function voteOutcome(
   profile: ProcedureProfile,
 ): Result<VoteOutcome> {
   const tally = tallyVotes(votes, quorum);
-  if (!tally.ok) return tally;
-  const counts = tally.value;
-  const rule = profile.hardshipRequestMajority;
-  const requiredYes = requiredYesVotes(rule, counts.present, counts.seated);
-  return ok({
-    result: counts.yes >= requiredYes ? 'hardship_request' : 'no_request',
-    counts,
-    threshold: { requiredYes, rule },
-  });
+  return tally.ok ? ok(requestFrom(tally.value, profile)) : tally;
+}
+
+/** The same decision from recorded counts (the office records how many, not who). */
+export function countedVoteOutcome(
+  votes: CountedVotes,
+  quorum: Quorum,
+  profile: ProcedureProfile,
+): Result<VoteOutcome> {
+  const tally = tallyCounts(votes, quorum);
+  return tally.ok ? ok(requestFrom(tally.value, profile)) : tally;
 }
 
 /** Decides on a non-binding recommendation after no request: simple majority of those present, if the profile allows it. */
@@ -128,18 +197,20 @@ export function recommendationOutcome(
   quorum: Quorum,
   profile: ProcedureProfile,
 ): Result<RecommendationOutcome> {
-  if (!profile.recommendation.allowedWithoutRequest) {
-    return fail([
-      `Das Verfahrensprofil ${profile.land.name} sieht keine Empfehlung ohne Härtefallersuchen vor.`,
-    ]);
-  }
+  const refused = recommendationRefused(profile);
+  if (refused) return fail(refused);
   const tally = tallyVotes(votes, quorum);
-  if (!tally.ok) return tally;
-  const counts = tally.value;
-  const requiredYes = requiredYesVotes(SIMPLE_MAJORITY, counts.present, counts.seated);
-  return ok({
-    result: counts.yes >= requiredYes ? 'recommendation' : 'no_recommendation',
-    counts,
-    threshold: { requiredYes, rule: SIMPLE_MAJORITY },
-  });
+  return tally.ok ? ok(recommendationFrom(tally.value)) : tally;
+}
+
+/** The recommendation decided from recorded counts. */
+export function countedRecommendationOutcome(
+  votes: CountedVotes,
+  quorum: Quorum,
+  profile: ProcedureProfile,
+): Result<RecommendationOutcome> {
+  const refused = recommendationRefused(profile);
+  if (refused) return fail(refused);
+  const tally = tallyCounts(votes, quorum);
+  return tally.ok ? ok(recommendationFrom(tally.value)) : tally;
 }

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { ROLE_LABELS } from '../../../content/messages/office/de.ts';
+import { commissionTexts } from '../../../content/messages/sessions/de.ts';
 import { type AdministrationUseCases, ASSIGNABLE_ROLES } from '../../application/administration.ts';
 import type { AccountRow, OrganisationRow } from '../../application/ports.ts';
 import type { Actor } from '../../domain/case/index.ts';
@@ -77,6 +78,11 @@ function AdminPage({
           </p>
         </NotificationBanner>
       ) : null}
+      <p class="kern-body">
+        <a class="kern-link" href="/verwaltung/kommission">
+          {commissionTexts.link}
+        </a>
+      </p>
       <h2 class="kern-heading-large">Konten</h2>
       <div class="app-table-wrap">
         <table class="kern-table app-table">

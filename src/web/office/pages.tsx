@@ -18,6 +18,7 @@ import {
 } from '../../../content/messages/office/de.ts';
 import { previewTexts } from '../../../content/messages/office/preview.ts';
 import { officeThreadTexts as threadTexts } from '../../../content/messages/office/thread.ts';
+import { sessionTexts } from '../../../content/messages/sessions/de.ts';
 import { wizardDe } from '../../../content/messages/wizard/de.ts';
 import type { CaseFileData, InboxRow } from '../../application/ports.ts';
 import {
@@ -107,6 +108,10 @@ export function InboxPage({
           aria-current={unread ? 'page' : undefined}
         >
           {unread ? threadTexts.filterAll : threadTexts.filterUnread}
+        </a>{' '}
+        ·{' '}
+        <a class="kern-link" href="/geschaeftsstelle/sitzungen">
+          {sessionTexts.navLink}
         </a>
         {links}
       </p>

@@ -14,6 +14,7 @@ import type { EvidenceFileUseCases } from '../../application/evidence-files.ts';
 import type { IntakeUseCase } from '../../application/intake.ts';
 import type { MessageUseCases } from '../../application/messages.ts';
 import type { UploadStore } from '../../application/ports.ts';
+import type { SessionUseCases } from '../../application/sessions.ts';
 import {
   type Actor,
   type CaseState,
@@ -41,6 +42,7 @@ import { OfficeMessages, officeMessageError } from './messages.tsx';
 import { CaseFilePage, InboxPage } from './pages.tsx';
 import { PreviewPage } from './preview.tsx';
 import { RetentionLinks } from './retention.tsx';
+import { registerSessionPages } from './session-routes.tsx';
 
 export interface OfficePagesDeps {
   caseFiles: CaseFileUseCases;
@@ -70,12 +72,15 @@ export interface OfficePagesDeps {
   evidenceFiles: EvidenceFileUseCases;
   /** The retention of a case in its file (the office head's; nothing for others); with it, the head's links. */
   caseRetention?: (actor: Actor, caseId: string) => Promise<ComponentChildren>;
+  /** The commission's sessions (/geschaeftsstelle/sitzungen). */
+  sessions?: SessionUseCases;
 }
 
 const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
 
 export async function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
   const notFound = (reply: FastifyReply) => reply.callNotFound();
+  if (deps.sessions) registerSessionPages(app, { ...deps, sessions: deps.sessions });
 
   app.get<{
     Querystring: {
