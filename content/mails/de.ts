@@ -126,6 +126,23 @@ export function notTakenUpAuthorityMail(input: { caseNumber: string; portalLink:
   };
 }
 
+/** The hardship request is in the portal; no personal data, only the case number and the link. */
+export function hardshipRequestAuthorityMail(input: { caseNumber: string; portalLink: string }) {
+  return {
+    subject: `Härtefallersuchen der Härtefallkommission – ${input.caseNumber}`,
+    text: [
+      'Guten Tag,',
+      '',
+      `die Härtefallkommission hat zum Fall ${input.caseNumber} ein Härtefallersuchen an Ihre Behörde beschlossen.`,
+      'Das Ersuchen und die Möglichkeit, Ihre beabsichtigte Entscheidung mitzuteilen, finden Sie im Behördenportal.',
+      'Wollen Sie dem Ersuchen nicht folgen, teilen Sie dies bitte mit Begründung mit, bevor Sie entscheiden.',
+      '',
+      `Zum Behördenportal: ${input.portalLink}`,
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
 export function notTakenUpApplicantMail(input: { caseNumber: string }) {
   return {
     subject: `Ihr Härtefallantrag – ${input.caseNumber}`,

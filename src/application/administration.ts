@@ -20,18 +20,23 @@ export function administrationUseCases(admin: Administration) {
       input: { email: string; name: string; role: string; organisationId: string },
     ) {
       if (!allowed(actor)) return null;
-      if (input.role === 'authority' && !input.organisationId) {
-        return {
-          ok: false as const,
-          errors: ['Konten einer Ausländerbehörde brauchen die Behörde, zu der sie gehören.'],
-        };
+      if (input.role === 'authority') {
+        // The portal shows an authority user the cases of this organisation: it must be an immigration authority.
+        const authorities = (await admin.organisations()).filter((o) => o.kind === 'immigration_authority');
+        if (!authorities.some((o) => o.id === input.organisationId)) {
+          return {
+            ok: false as const,
+            errors: ['Konten einer Ausländerbehörde brauchen die Behörde, zu der sie gehören.'],
+          };
+        }
       }
       return admin.createAccount(
         {
           email: input.email.trim(),
           name: input.name,
           role: input.role,
-          organisationId: input.organisationId || null,
+          // Only authority accounts belong to an organisation here; the office's and members' do not.
+          organisationId: input.role === 'authority' ? input.organisationId : null,
         },
         actor,
       );

@@ -3,6 +3,7 @@
  * only if the step committed). Mails to immigration authorities carry no personal data.
  */
 import {
+  hardshipRequestAuthorityMail,
   notTakenUpApplicantMail,
   notTakenUpAuthorityMail,
   statementRequestMail,
@@ -23,7 +24,9 @@ export function noticesFor(deps: NoticeDeps) {
     events: readonly CaseEvent[],
     version: number,
   ) => {
-    const wanted = events.filter((e) => e.type === 'StatementRequested' || e.type === 'NotTakenUp');
+    const wanted = events.filter(
+      (e) => e.type === 'StatementRequested' || e.type === 'NotTakenUp' || e.type === 'RequestSent',
+    );
     if (wanted.length === 0) return;
     const contacts = await directory.of(caseId);
     if (!contacts) return;
@@ -43,6 +46,12 @@ export function noticesFor(deps: NoticeDeps) {
           authority,
           statementRequestMail({ caseNumber: contacts.caseNumber, dueOn, portalLink: portal }),
           'statement-request',
+        );
+      } else if (event.type === 'RequestSent') {
+        await queue(
+          authority,
+          hardshipRequestAuthorityMail({ caseNumber: contacts.caseNumber, portalLink: portal }),
+          'hardship-request-authority',
         );
       } else {
         await queue(

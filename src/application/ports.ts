@@ -139,6 +139,8 @@ export interface TransactionScope {
   retention: RetentionScheduleStore;
   /** The commission, its sessions, agenda, attendance, decisions and minutes. */
   sessions: SessionStore;
+  /** Statements answered in the immigration authority's portal. */
+  authorityStatements: AuthorityStatementStore;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
@@ -1215,4 +1217,117 @@ export interface SessionStore {
   approve(sessionId: string, by: string, at: Date): Promise<boolean>;
   /** Links the stored minutes; false if minutes are stored already. */
   recordMinutes(sessionId: string, blob: { blobKey: string; sha256: string; size: number }): Promise<boolean>;
+}
+
+/** A statement answered in the authority portal, in the structure the office asks for. */
+export interface AuthorityStatementRecord {
+  id: string;
+  caseId: string;
+  authorityId: string;
+  authorId: string | null;
+  /** The filed PDF of the statement. */
+  documentId: string | null;
+  caseVersion: number;
+  /** Sachstand. */
+  statusSummary: string;
+  /** Stellungnahme. */
+  statement: string;
+  /** Aufenthaltsrechtliche Situation. */
+  residenceSituation: string;
+  /** A deportation date already set, 'YYYY-MM-DD'. */
+  deportationDate: string | null;
+  attachmentIds: string[];
+  createdAt: Date;
+}
+
+/** The authority portal's writes, inside the use case's transaction. */
+export interface AuthorityStatementStore {
+  /** The immigration authority whose file the case is, locking nothing; null for an unknown case. */
+  authorityOf(caseId: string): Promise<string | null>;
+  insert(record: Omit<AuthorityStatementRecord, 'createdAt'>): Promise<void>;
+}
+
+/** One report of the authority on the hardship request (a case event), as the portal and the office show it. */
+export interface AuthorityReport {
+  version: number;
+  at: Date;
+  actorRole: string;
+  stage: 'intended' | 'final';
+  decision: 'grant' | 'refuse';
+  reasons: string | null;
+  decidedOn: string | null;
+  conditions: string[];
+}
+
+/** One case of an authority's list in its portal. */
+export interface AuthorityCaseRow {
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  receivedAt: Date;
+  personNames: string[];
+  /** The statement's due instant while it is asked for. */
+  statementDueAt: string | null;
+  authorityFeedback: { stage: 'intended' | 'final'; decision: 'grant' | 'refuse' } | null;
+  /** When the latest letter to the authority was filed. */
+  latestLetterAt: Date | null;
+}
+
+/** What the portal shows of a case of the authority's own area; nothing else is read. */
+export interface AuthorityCaseFile {
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  version: number;
+  receivedAt: Date;
+  authorityId: string;
+  authorityName: string;
+  statementDueAt: string | null;
+  authorityFeedback: { stage: 'intended' | 'final'; decision: 'grant' | 'refuse' } | null;
+  persons: {
+    familyName: string;
+    givenNames: string;
+    birthDate: string;
+    nationalityCode: string;
+    relation: string | null;
+  }[];
+  /** Every document of the case with what the policy needs to decide; the use case filters them. */
+  documents: {
+    id: string;
+    category: string;
+    specialCategory: boolean;
+    /** For a letter: its addressee; null for other documents. */
+    letterAddressee: string | null;
+    fileName: string;
+    contentType: string;
+    size: number;
+    uploadedByRole: string;
+    createdAt: Date;
+  }[];
+  statements: AuthorityStatementRecord[];
+  reports: AuthorityReport[];
+}
+
+export interface AuthorityPortalReader {
+  /** The authority's name; null if there is no such immigration authority. */
+  authorityName(authorityId: string): Promise<string | null>;
+  /** The cases whose file lies with this authority, open ones first. */
+  cases(authorityId: string): Promise<AuthorityCaseRow[]>;
+  /** The case, only if its file lies with this authority. */
+  caseFile(authorityId: string, caseId: string): Promise<AuthorityCaseFile | null>;
+  /** A document with its blob, only if its case lies with this authority. */
+  document(
+    authorityId: string,
+    caseId: string,
+    documentId: string,
+  ): Promise<{
+    blobKey: string;
+    fileName: string;
+    contentType: string;
+    category: string;
+    specialCategory: boolean;
+    letterAddressee: string | null;
+  } | null>;
+  /** The statements and reports of a case, for the office's case file. */
+  forOffice(caseId: string): Promise<{ statements: AuthorityStatementRecord[]; reports: AuthorityReport[] }>;
 }

@@ -114,6 +114,13 @@ export async function composeApp(
       nationalityName: services.nationalityName,
     },
     commission: services.sessions,
+    authority: {
+      portal: services.authorityPortal,
+      nationalityName: services.nationalityName,
+      today: () => services.validation().today,
+      uploads: services.uploads,
+      maxUploadBytes: config.uploads.maxFileBytes,
+    },
     application: {
       drafts: services.drafts,
       submission: services.submission,

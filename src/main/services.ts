@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { letterheadFor } from '../../content/letters/letterhead.ts';
 import { fflateZipWriter } from '../adapters/archive/zip.ts';
 import { administrationIn } from '../adapters/db/administration.ts';
+import { authorityPortalReader } from '../adapters/db/authority-portal.ts';
 import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import { caseFileReader } from '../adapters/db/case-file-reader.ts';
 import type { DatabaseHandle } from '../adapters/db/connect.ts';
@@ -40,6 +41,7 @@ import { loadNationalities, type Nationality } from '../adapters/reference/load.
 import { loadProfile } from '../adapters/reference/profiles.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
 import { type AdministrationUseCases, administrationUseCases } from '../application/administration.ts';
+import { type AuthorityPortalUseCases, authorityPortalUseCases } from '../application/authority-portal.ts';
 import { type CaseFileUseCases, caseFileUseCases } from '../application/case-file.ts';
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
 import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
@@ -99,6 +101,8 @@ export interface Services {
   personExport: PersonExportUseCases;
   /** The commission: members, sessions, votes, minutes. */
   sessions: SessionUseCases;
+  /** The immigration authorities' portal: their cases, statements, intended and final decisions. */
+  authorityPortal: AuthorityPortalUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -175,6 +179,16 @@ export async function createServices(
         renderMinutes(composeMinutes(facts, { ...options, letterhead, now: clock.now() })),
     }),
     caseFiles,
+    authorityPortal: authorityPortalUseCases({
+      reader: authorityPortalReader(database.db),
+      uow,
+      clock,
+      random: secureRandom,
+      blobs,
+      inspector,
+      cases,
+      renderStatement: renderSectionedDocument,
+    }),
     retention: retentionUseCases({
       ...retentionDeps,
       queue: blobDeletionQueue(database.db),

@@ -26,6 +26,8 @@ import { registerCommissionPages } from './admin/commission.tsx';
 import { registerAdminPages } from './admin/routes.tsx';
 import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
 import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
+import { officeAuthorityView } from './authority/office-view.tsx';
+import { type AuthorityPagesDeps, registerAuthorityPages } from './authority/routes.tsx';
 import type { Lang } from './i18n.ts';
 import { caseRetentionView, type RetentionPagesDeps, registerRetentionPages } from './office/retention.tsx';
 import { type OfficePagesDeps, registerOfficePages } from './office/routes.tsx';
@@ -56,6 +58,8 @@ export interface WebDeps {
   retention?: Omit<RetentionPagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
   /** The commission's members and deputies, appointed by administrators (/verwaltung/kommission). */
   commission?: SessionUseCases;
+  /** The immigration authorities' portal (/behoerde); needs the staff login. */
+  authority?: Omit<AuthorityPagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -246,6 +250,19 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
         publicUrl: deps.publicUrl,
       });
     }
+    if (deps.authority) {
+      await registerAuthorityPages(app, {
+        ...deps.authority,
+        guard: requireStaff(['authority']),
+        actorOf: (request) => ({
+          ...actorOf(request),
+          organisationId: request.staff?.organisationId ?? null,
+          name: request.staff?.name ?? '',
+        }),
+        csrfToken: (_request, reply) => csrfToken(reply),
+        sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+      });
+    }
     if (deps.office) {
       if (deps.retention) {
         registerRetentionPages(app, {
@@ -259,8 +276,9 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
       await registerOfficePages(app, {
         ...deps.office,
         ...(deps.retention ? { caseRetention: caseRetentionView(deps.retention.retention) } : {}),
+        ...(deps.authority ? { caseAuthority: officeAuthorityView(deps.authority.portal) } : {}),
         guard: requireStaff(['office_clerk', 'office_head']),
-        homeGuard: requireStaff(['office_clerk', 'office_head', 'admin', 'representative']),
+        homeGuard: requireStaff(['office_clerk', 'office_head', 'admin', 'representative', 'authority']),
         actorOf,
         csrfToken: (_request, reply) => csrfToken(reply),
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),

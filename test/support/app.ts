@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/config.ts';
 import { composeApp } from '../../src/main/compose.ts';
+import type { Services } from '../../src/main/services.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {
   url: string;
   database: TestDatabase;
   dataDir: string;
+  /** The composed use cases (for tests that need a step the UI of another slice takes). */
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url: address,
     database,
     dataDir,
+    services: running.services,
     async close() {
       await running.close();
       await database.close();

@@ -45,6 +45,8 @@ export async function createStaffUser(
     email: string;
     name: string;
     role: 'office_clerk' | 'office_head' | 'admin' | 'member' | 'authority';
+    /** The immigration authority of an `authority` account. */
+    organisationId?: string;
   },
   options: { initial?: boolean; changedAt?: Date; masterKey?: string } = {},
 ): Promise<StaffUser> {

@@ -381,6 +381,22 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+/** migrations/0014: statements answered in the authority portal (structured text; the PDF is a document). */
+export interface AuthorityStatementsTable {
+  id: string;
+  case_id: string;
+  authority_id: string;
+  author_id: string | null;
+  document_id: string | null;
+  case_version: number;
+  status_summary: string;
+  statement: string;
+  residence_situation: string;
+  deportation_date: ColumnType<string | null, string | null, string | null>;
+  attachment_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   kreise: KreiseTable;
   municipalities: MunicipalitiesTable;
@@ -413,5 +429,6 @@ export interface Database {
   commission_sessions: CommissionSessionsTable;
   session_agenda_items: SessionAgendaItemsTable;
   session_attendance: SessionAttendanceTable;
+  authority_statements: AuthorityStatementsTable;
   schema_migrations: SchemaMigrationsTable;
 }

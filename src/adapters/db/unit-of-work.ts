@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { UnitOfWork } from '../../application/ports.ts';
 import { auditTrailIn } from './audit-log.ts';
+import { authorityStatementStoreIn } from './authority-portal.ts';
 import { caseDeskIn } from './case-desk.ts';
 import { caseStoreIn } from './case-store.ts';
 import { draftStoreIn } from './draft-store.ts';
@@ -28,6 +29,7 @@ export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
           messages: messageStoreIn(trx),
           retention: retentionScheduleIn(trx),
           sessions: sessionStoreIn(trx),
+          authorityStatements: authorityStatementStoreIn(trx),
         }),
       ),
   };

@@ -4,6 +4,7 @@
  * authority portal and the members' view get their own, narrower rules with their issues.
  */
 import type { Role } from '../case/actors.ts';
+import { isEvidenceCategory, isSpecialCategory } from '../evidence/index.ts';
 
 export type CaseAction =
   | 'list_cases'
@@ -18,7 +19,9 @@ export type CaseAction =
   | 'export_person_data'
   | 'run_sessions'
   | 'approve_minutes'
-  | 'administer_commission';
+  | 'administer_commission'
+  /** The immigration authority's portal: the cases of its own area, narrowed (see `authorityMaySeeDocument`). */
+  | 'use_authority_portal';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
 
@@ -38,6 +41,7 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   approve_minutes: ['office_head'],
   /** Appoint members and deputies (their accounts are the administrators' too). */
   administer_commission: ['admin'],
+  use_authority_portal: ['authority'],
 };
 
 /** True if the role may do the action at all (ownership is checked where the resource is loaded). */
@@ -50,4 +54,28 @@ export function maySeeDocument(role: Role, document: { specialCategory: boolean 
   return (
     mayDo(role, 'download_document') && (!document.specialCategory || mayDo(role, 'view_special_category'))
   );
+}
+
+/** Documents of the application itself that the authority needs besides the evidence. */
+const AUTHORITY_DOCUMENT_KINDS: readonly string[] = [
+  'application_copy',
+  'application_letter',
+  'authority_statement',
+];
+
+/**
+ * What the authority portal may show of a document of one of its cases: the application, its own
+ * statements, the letters addressed to it and the evidence outside the special categories (health,
+ * criminal records). Never the receipt, the office's correspondence or letters to the applicant side.
+ */
+export function authorityMaySeeDocument(document: {
+  category: string;
+  specialCategory: boolean;
+  /** For a letter: to whom it was written; null for other documents. */
+  letterAddressee: string | null;
+}): boolean {
+  if (document.specialCategory) return false;
+  if (document.category === 'letter') return document.letterAddressee === 'authority';
+  if (AUTHORITY_DOCUMENT_KINDS.includes(document.category)) return true;
+  return isEvidenceCategory(document.category) && !isSpecialCategory(document.category);
 }

@@ -141,6 +141,10 @@ export const receiveAuthorityFeedbackSchema = z.object({
     .max(10)
     .optional(),
   reasons: text.optional(),
+  /** The day the authority decided (YYYY-MM-DD); required for the final decision (a guard). */
+  decidedOn: z.iso
+    .date({ error: 'Bitte geben Sie das Datum der Entscheidung im Format JJJJ-MM-TT an.' })
+    .optional(),
 });
 
 export const closeSchema = z.object({ type: z.literal('close') });

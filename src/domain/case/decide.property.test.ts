@@ -53,6 +53,7 @@ const commandArbitraries: { [T in CommandType]: fc.Arbitrary<CommandOf<T>> } = {
       stage: fc.constantFrom('intended', 'final'),
       decision: fc.constantFrom('grant', 'refuse'),
       reasons: text,
+      decidedOn: fc.constantFrom('2025-12-30', '2026-01-05', '2099-01-01'),
     },
     { requiredKeys: ['type', 'stage', 'decision'] },
   ),

@@ -117,7 +117,7 @@ const ACCEPTED: readonly Example[] = [
   ],
   [
     'authority_feedback',
-    { type: 'receiveAuthorityFeedback', stage: 'final', decision: 'grant' },
+    { type: 'receiveAuthorityFeedback', stage: 'final', decision: 'grant', decidedOn: '2026-01-02' },
     actors.clerk,
     'AuthorityFeedbackReceived',
     'authority_feedback',
@@ -171,7 +171,11 @@ const WRONG_ROLE: readonly (readonly [CaseState, CaseCommand, Actor])[] = [
   ['scheduled', { type: 'decideHardshipRequest', sessionId: SESSION, reasons: 'x' }, actors.member],
   ['scheduled', { type: 'decideNoRequest', sessionId: SESSION }, actors.authority],
   ['hardship_request', { type: 'sendRequest' }, actors.system],
-  ['request_sent', { type: 'receiveAuthorityFeedback', stage: 'final', decision: 'grant' }, actors.applicant],
+  [
+    'request_sent',
+    { type: 'receiveAuthorityFeedback', stage: 'final', decision: 'grant', decidedOn: '2026-01-02' },
+    actors.applicant,
+  ],
   ['authority_feedback', { type: 'close' }, actors.authority],
   ['received', { type: 'withdraw' }, actors.authority],
   ['received', { type: 'settleOtherwise', ground: 'deceased' }, actors.applicant],
@@ -206,7 +210,7 @@ const WRONG_STATE: readonly (readonly [CaseState, CaseCommand, Actor])[] = [
   ['scheduled', { type: 'sendRequest' }, actors.clerk],
   [
     'hardship_request',
-    { type: 'receiveAuthorityFeedback', stage: 'final', decision: 'grant' },
+    { type: 'receiveAuthorityFeedback', stage: 'final', decision: 'grant', decidedOn: '2026-01-02' },
     actors.authority,
   ],
   ['hardship_request', { type: 'close' }, actors.clerk],

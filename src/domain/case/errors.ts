@@ -28,6 +28,12 @@ export const CASE_ERROR_MESSAGES = {
   recommendation_text_required: 'Bitte geben Sie den Wortlaut der Empfehlung an.',
   refusal_reasons_required:
     'Will die Ausländerbehörde dem Härtefallersuchen nicht folgen, muss sie dies begründen (§ 7 Abs. 3 HFKVO NRW).',
+  feedback_after_final_decision:
+    'Die Ausländerbehörde hat ihre Entscheidung bereits mitgeteilt. Eine weitere Rückmeldung ist nicht vorgesehen.',
+  decision_date_required: 'Bitte geben Sie das Datum der Entscheidung an.',
+  decision_date_in_future: 'Das Datum der Entscheidung darf nicht in der Zukunft liegen.',
+  refusal_not_announced:
+    'Bevor die Ausländerbehörde die Aufenthaltserlaubnis versagt, muss sie mitteilen, dass sie dem Ersuchen nicht folgen will, und dies begründen (§ 7 Abs. 3 HFKVO NRW). Die Geschäftsstelle kann dann noch Stellung nehmen.',
   settlement_note_required: 'Bitte beschreiben Sie, wie sich das Verfahren anderweitig erledigt hat.',
   reopen_reasons_required:
     'Für die Wiederaufnahme eines beendeten Verfahrens ist eine Begründung erforderlich.',

@@ -215,6 +215,82 @@ describe('guard: authority feedback (§ 7(3) HFKVO)', () => {
   });
 });
 
+describe('guard: the final decision of the authority', () => {
+  const feedback = (
+    stage: 'intended' | 'final',
+    decision: 'grant' | 'refuse',
+    extra: { reasons?: string; decidedOn?: string } = {},
+  ) => ({ type: 'receiveAuthorityFeedback' as const, stage, decision, ...extra });
+
+  it('needs the day of the decision, not in the future', () => {
+    const { snapshot, at } = caseIn('request_sent');
+    assert.equal(
+      refusedWith(attempt(snapshot, feedback('final', 'grant'), actors.authority, at)),
+      'decision_date_required',
+    );
+    assert.equal(
+      refusedWith(
+        attempt(snapshot, feedback('final', 'grant', { decidedOn: '2026-01-07' }), actors.authority, at),
+      ),
+      'decision_date_in_future',
+    );
+    const granted = attempt(
+      snapshot,
+      feedback('final', 'grant', { decidedOn: '2026-01-05' }),
+      actors.authority,
+      at,
+    );
+    assert.ok('next' in granted);
+    assert.deepEqual(granted.next.authorityFeedback, { stage: 'final', decision: 'grant' });
+  });
+
+  it('refuses a final refusal that was not announced with reasons first (§ 7(3) HFKVO)', () => {
+    const { snapshot, at } = caseIn('request_sent');
+    const refuse = feedback('final', 'refuse', {
+      reasons: 'Lebensunterhalt nicht gesichert.',
+      decidedOn: '2026-01-05',
+    });
+    assert.equal(refusedWith(attempt(snapshot, refuse, actors.authority, at)), 'refusal_not_announced');
+    const willFollow = attempt(snapshot, feedback('intended', 'grant'), actors.authority, at);
+    assert.ok('next' in willFollow);
+    assert.equal(
+      refusedWith(attempt(willFollow.next, refuse, actors.authority, at)),
+      'refusal_not_announced',
+    );
+    const announced = attempt(
+      snapshot,
+      feedback('intended', 'refuse', { reasons: 'Lebensunterhalt nicht gesichert.' }),
+      actors.authority,
+      at,
+    );
+    assert.ok('next' in announced);
+    const refused = attempt(announced.next, refuse, actors.authority, at);
+    assert.ok('next' in refused);
+    assert.equal(refused.next.state, 'authority_feedback');
+    assert.deepEqual(refused.next.authorityFeedback, { stage: 'final', decision: 'refuse' });
+  });
+
+  it('ends the reports: nothing after the final decision', () => {
+    const { snapshot, at } = caseIn('request_sent');
+    const granted = attempt(
+      snapshot,
+      feedback('final', 'grant', { decidedOn: '2026-01-04' }),
+      actors.clerk,
+      at,
+    );
+    assert.ok('next' in granted);
+    for (const again of [
+      feedback('intended', 'grant'),
+      feedback('final', 'grant', { decidedOn: '2026-01-04' }),
+    ]) {
+      assert.equal(
+        refusedWith(attempt(granted.next, again, actors.authority, at)),
+        'feedback_after_final_decision',
+      );
+    }
+  });
+});
+
 describe('withdrawal and settlement', () => {
   it('lets applicant, representative and office withdraw from every non-terminal state', () => {
     for (const state of NON_TERMINAL_STATES) {

@@ -105,14 +105,30 @@ export function noRequestGuard(
   );
 }
 
-/** An authority that will not follow the request must give reasons (§ 7(3) HFKVO NRW). */
+/**
+ * The authority's report on the hardship request (§ 7(3) HFKVO NRW): not following needs reasons; a
+ * final refusal needs an announced one first (reported as intended, with reasons), so that the office
+ * and the commission can answer before the decision; the final decision carries its day (not in the
+ * future) and ends the reporting.
+ */
 export function authorityFeedbackGuard(
-  _snapshot: CaseSnapshot,
+  snapshot: CaseSnapshot,
   command: CommandOf<'receiveAuthorityFeedback'>,
+  context: GuardContext,
 ): CaseError | null {
-  return command.decision === 'refuse' && isBlank(command.reasons)
-    ? refusal('refusal_reasons_required')
-    : null;
+  const previous = snapshot.authorityFeedback;
+  if (previous?.stage === 'final') return refusal('feedback_after_final_decision');
+  if (command.decision === 'refuse' && isBlank(command.reasons)) return refusal('refusal_reasons_required');
+  if (command.stage !== 'final') return null;
+  if (command.decidedOn === undefined) return refusal('decision_date_required');
+  // A calendar day in Germany is at most two hours ahead of UTC.
+  if (instant(`${command.decidedOn}T00:00:00Z`) > instant(context.at) + 2 * 3600_000) {
+    return refusal('decision_date_in_future');
+  }
+  if (command.decision === 'refuse' && !(previous?.stage === 'intended' && previous.decision === 'refuse')) {
+    return refusal('refusal_not_announced');
+  }
+  return null;
 }
 
 /** "Settled otherwise" for another reason must say which. */

@@ -72,9 +72,15 @@ export function commandFromForm(
       const dueAt = dateToInstant(group(form.dueAt));
       return dueAt ? { type, dueAt } : null;
     }
-    case 'receiveAuthorityFeedback':
+    case 'receiveAuthorityFeedback': {
+      // The day of the decision (required by the domain for the final one); empty fields: none given.
+      const day = group(form.decidedOn);
+      const typed = [day.day, day.month, day.year].some((p) => (single(p) ?? '').trim() !== '');
+      const decidedAt = typed ? dateToInstant(day) : null;
+      if (typed && !decidedAt) return null;
       return {
         type,
+        ...(decidedAt ? { decidedOn: decidedAt.slice(0, 10) } : {}),
         stage: text('stage') as 'intended',
         decision: text('decision') as 'grant',
         ...(list(form.conditions).length > 0
@@ -82,6 +88,7 @@ export function commandFromForm(
           : {}),
         ...(text('reasons').trim() ? { reasons: text('reasons') } : {}),
       };
+    }
     case 'withdraw':
       return text('note').trim() ? { type, note: text('note') } : { type };
     case 'settleOtherwise':
@@ -207,6 +214,13 @@ function Fields({
             ]}
           />
           <TextArea id={id('reasons')} name="reasons" label="Begründung der Ausländerbehörde" rows={3} />
+          <DateInput
+            id={id('decidedOn')}
+            name="decidedOn"
+            legend="Datum der Entscheidung (nur bei einer getroffenen Entscheidung)"
+            value={{ day: '', month: '', year: '' }}
+            labels={{ day: 'Tag', month: 'Monat', year: 'Jahr' }}
+          />
         </>
       );
     case 'withdraw':

@@ -276,12 +276,15 @@ export function CaseFilePage({
   grounds = [],
   messages,
   retention = null,
+  authority = null,
   children,
 }: {
   ctx: PageContext;
   file: CaseFileData;
   /** How long the case is kept and whether a legal hold stops its deletion (office head only). */
   retention?: ComponentChildren;
+  /** The immigration authority's statements and reports from its portal. */
+  authority?: ComponentChildren;
   /** The profile's catalogue of exclusion grounds, to show the pre-check. */
   grounds?: readonly ExclusionGround[];
   nationalityName: (code: string) => string;
@@ -432,6 +435,7 @@ export function CaseFilePage({
         </ul>
       )}
       <LetterList caseId={file.caseId} letters={file.letters} />
+      {authority}
       {retention}
       {messages}
       <ExclusionReviewSection review={file.exclusionReview} grounds={grounds} />

@@ -74,6 +74,8 @@ export interface OfficePagesDeps {
   caseRetention?: (actor: Actor, caseId: string) => Promise<ComponentChildren>;
   /** The commission's sessions (/geschaeftsstelle/sitzungen). */
   sessions?: SessionUseCases;
+  /** What the immigration authority answered through its portal (statements, intended and final decisions). */
+  caseAuthority?: (actor: Actor, caseId: string) => Promise<ComponentChildren>;
 }
 
 const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
@@ -94,6 +96,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
   }>('/geschaeftsstelle', { preHandler: deps.homeGuard }, async (request, reply) => {
     if (deps.actorOf(request).role === 'admin') return reply.redirect('/verwaltung', 303);
     if (deps.actorOf(request).role === 'representative') return reply.redirect('/konto', 303);
+    if (deps.actorOf(request).role === 'authority') return reply.redirect('/behoerde', 303);
     const ctx = {
       ...pageContext(request, reply),
       lang: 'de' as const,
@@ -246,6 +249,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     // Read as part of the case file (its view is audited above); the applicant's messages count as read.
     const thread = (await deps.messages.forOffice(actor, caseId)) ?? [];
     const retention = (await deps.caseRetention?.(actor, caseId)) ?? null;
+    const authority = (await deps.caseAuthority?.(actor, caseId)) ?? null;
     const [y, m, d] = statementDueDate(deps.today(), deps.profile).split('-');
     const [ry, rm, rd] = deadlineFrom(deps.today(), deps.profile.deadlines.documentRequestDays).split('-');
     const requestDue = { day: String(Number(rd)), month: String(Number(rm)), year: ry ?? '' };
@@ -260,6 +264,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           repeats={repeats}
           grounds={deps.profile.exclusionGrounds.grounds}
           retention={retention}
+          authority={authority}
           messages={
             <OfficeMessages
               caseId={file.caseId}
