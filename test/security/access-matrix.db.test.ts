@@ -75,8 +75,15 @@ const ACCESS: Zone[] = [
   },
   { name: 'administration', matches: (_m, u) => under('/verwaltung')(u), allowed: ['admin'], guard: 'staff' },
   {
-    name: 'registration of representatives',
-    matches: (_m, u) => under('/konto/registrieren')(u) || under('/konto/bestaetigen')(u),
+    name: 'registration, password links and invitations of representatives',
+    matches: (_m, u) =>
+      [
+        '/konto/registrieren',
+        '/konto/bestaetigen',
+        '/konto/passwort-vergessen',
+        '/konto/passwort-neu',
+        '/konto/einladung',
+      ].some((prefix) => under(prefix)(u)),
     allowed: EVERYONE,
     guard: 'none',
   },
@@ -131,6 +138,8 @@ const STATE_DEPENDENT: Record<string, string> = {
   'GET /geschaeftsstelle/faelle/:caseId/dokumente/:documentId/vorschau/:page':
     'page images are made on demand for image documents only',
   'GET /konto/bestaetigen/:token': 'a confirmation link is mailed once',
+  'GET /konto/einladung/:token':
+    'an invitation is mailed once (test/integration/representative-accounts.test.ts)',
   'GET /antrag/fortsetzen/:token':
     'a resume link is secret: a made-up one is unknown (test/integration/online-application.test.ts)',
   'GET /antrag/nachreichen': 'only after submission (the applicant here has a draft)',
