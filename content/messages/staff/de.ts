@@ -30,7 +30,8 @@ export const staffDe = {
   loginApplicantHint: 'Sie möchten einen Härtefallantrag stellen? Dafür brauchen Sie kein Konto.',
   loginApplicantLink: 'Zum Online-Antrag',
   loginForgotLink: 'Passwort vergessen? (Konten von Vertretungen)',
-  loginForgotStaff: 'Beschäftigte der Geschäftsstelle, der Kommission und der Ausländerbehörden wenden sich an ihre Administration.',
+  loginForgotStaff:
+    'Beschäftigte der Geschäftsstelle, der Kommission und der Ausländerbehörden wenden sich an ihre Administration.',
 
   // Step 2: TOTP code
   codeTitle: 'Code eingeben',
