@@ -220,7 +220,60 @@ export function alreadyRegisteredMail(input: { loginLink: string }) {
       '',
       'jemand wollte mit dieser E-Mail-Adresse ein Konto anlegen. Für diese Adresse gibt es schon ein Konto.',
       `Melden Sie sich bitte dort an: ${input.loginLink}`,
-      'Wenn Sie das Passwort nicht mehr wissen, wenden Sie sich bitte an die Geschäftsstelle.',
+      `Wenn Sie das Passwort nicht mehr wissen, legen Sie hier ein neues fest: ${input.loginLink.replace(/\/anmelden$/, '/konto/passwort-vergessen')}`,
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** The link to set a new password (representatives' accounts). */
+export function passwordResetMail(input: { link: string; hours: number }) {
+  return {
+    subject: 'Härtefallverfahren NRW: Neues Passwort festlegen',
+    text: [
+      'Guten Tag,',
+      '',
+      'für Ihr Konto beim Härtefallverfahren NRW wurde ein neues Passwort angefordert.',
+      `Mit diesem Link legen Sie es fest; er gilt ${input.hours === 1 ? 'eine Stunde' : `${input.hours} Stunden`} und nur einmal:`,
+      '',
+      input.link,
+      '',
+      'Für die Anmeldung brauchen Sie danach weiterhin den Code aus Ihrer Authenticator-App.',
+      'Wenn Sie kein neues Passwort angefordert haben, können Sie diese Nachricht löschen; Ihr Passwort bleibt dann, wie es ist.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** Told after the password was changed from a link, so that the owner notices a change not made by them. */
+export function passwordChangedMail(input: { loginLink: string }) {
+  return {
+    subject: 'Härtefallverfahren NRW: Ihr Passwort wurde geändert',
+    text: [
+      'Guten Tag,',
+      '',
+      'das Passwort Ihres Kontos wurde soeben neu festgelegt. Alle Anmeldungen wurden beendet.',
+      `Anmelden: ${input.loginLink}`,
+      'Wenn Sie das nicht waren, wenden Sie sich bitte sofort an die Geschäftsstelle.',
+      MAIL_SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/** A colleague's invitation into an organisation's account. */
+export function invitationMail(input: { link: string; days: number; organisation: string; inviter: string }) {
+  return {
+    subject: 'Härtefallverfahren NRW: Einladung in ein Konto für Vertretungen',
+    text: [
+      'Guten Tag,',
+      '',
+      `${input.inviter || 'Eine Kollegin oder ein Kollege'} lädt Sie in das Konto von „${input.organisation}“ beim Härtefallverfahren NRW ein.`,
+      'Dort sehen Sie die Entwürfe und Anträge Ihrer Organisation.',
+      `Mit diesem Link legen Sie Ihren Zugang an; er gilt ${input.days} Tage:`,
+      '',
+      input.link,
+      '',
+      'Wenn Sie mit der Einladung nichts anfangen können, löschen Sie diese Nachricht; ohne Ihr Zutun entsteht kein Zugang.',
       MAIL_SIGNATURE,
     ].join('\n'),
   };

@@ -4,6 +4,7 @@
  * in one transaction; the scanned letter follows as a document of the case.
  */
 
+import { authorityNoticeMail } from '../../content/mails/de.ts';
 import { mayDo } from '../domain/access/policy.ts';
 import {
   type FieldError,
@@ -14,6 +15,7 @@ import {
 import type { Actor } from '../domain/case/index.ts';
 import { nameKey } from '../domain/search/name-key.ts';
 import { registerReceivedCase } from './cases.ts';
+import { MAIL_JOB_KIND } from './drafts.ts';
 import type { AuthorityDirectory, Clock, Randomness, UnitOfWork } from './ports.ts';
 
 export interface IntakeDeps {
@@ -23,6 +25,8 @@ export interface IntakeDeps {
   validation: () => ValidationContext;
   authorities: AuthorityDirectory;
   profileId: string;
+  /** The service's address: the authority's notice links to its portal there. */
+  publicUrl: string;
 }
 
 export type IntakeResult =
@@ -99,6 +103,20 @@ export function intakeUseCase(deps: IntakeDeps) {
           text: [registered.caseNumber, ...names, intake.note ?? ''].join('\n'),
           names: names.map((n) => `${plain(n)} ${nameKey(n)}`).join(' | '),
         });
+        // The authority hears of it as of an online application: a mail without personal data.
+        if (match?.authorityEmail) {
+          await scope.outbox.enqueue({
+            kind: MAIL_JOB_KIND,
+            payload: {
+              to: [match.authorityEmail],
+              ...authorityNoticeMail({
+                caseNumber: registered.caseNumber,
+                portalLink: `${deps.publicUrl.replace(/\/$/, '')}/behoerde`,
+              }),
+            },
+            idempotencyKey: `authority-notice:${caseId}`,
+          });
+        }
         return { ok: true, caseId, caseNumber: registered.caseNumber };
       });
     },

@@ -907,6 +907,53 @@ export interface RepresentativeAccounts {
   applications(userId: string): Promise<AccountApplication[]>;
   /** True if the draft was started by the account or by a colleague of its organisation. */
   owns(userId: string, draftId: string): Promise<boolean>;
+  /** The active representative account with this address (any case of letters), if there is one. */
+  representativeByEmail(email: string): Promise<{ userId: string; email: string } | null>;
+  /** Stores a password link of the account; earlier ones of the same account stop working. */
+  saveReset(reset: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void>;
+  /**
+   * Sets the new password from a link (used up), ends every login session of the account and
+   * clears a lockout, audited; the second factor is unchanged.
+   */
+  resetPassword(
+    tokenHash: string,
+    password: string,
+    now: Date,
+  ): Promise<{ ok: true; userId: string; email: string } | { ok: false; kind: 'unknown' | 'expired' }>;
+  /** Stores an invitation into the organisation (a newer one for the same address replaces it), audited. */
+  saveInvitation(invitation: {
+    tokenHash: string;
+    organisationId: string;
+    invitedBy: string;
+    email: string;
+    expiresAt: Date;
+  }): Promise<void>;
+  /** The address an open invitation was sent to, or why there is none. */
+  invitation(
+    tokenHash: string,
+    now: Date,
+  ): Promise<
+    { ok: true; email: string; organisationName: string } | { ok: false; kind: 'unknown' | 'expired' }
+  >;
+  /** Accepts an invitation: the colleague's account in the organisation, with a new TOTP secret (once). */
+  acceptInvitation(
+    tokenHash: string,
+    input: { name: string; password: string },
+    now: Date,
+  ): Promise<
+    | { ok: true; userId: string; email: string; totpUri: string }
+    | { ok: false; kind: 'unknown' | 'expired' | 'taken' }
+  >;
+  /** The accounts of the organisation and its open invitations. */
+  colleagues(organisationId: string): Promise<Colleagues>;
+  /** Deletes expired registrations, password links and invitations; how many. */
+  purgeExpired(now: Date): Promise<number>;
+}
+
+export interface Colleagues {
+  organisationName: string;
+  members: { name: string; email: string }[];
+  invited: { email: string; expiresAt: Date }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------

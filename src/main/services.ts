@@ -272,6 +272,7 @@ export function createOutboxWorker(
           drafts: () => services.drafts.purgeExpired(),
           uploads: () => services.uploads.purgeExpiredUploads(services.clock.now()),
           sessions: () => services.staffAuth.purgeExpiredSessions(),
+          accountLinks: () => services.representatives.purgeExpired(),
           // Files left over when a deletion stopped after its commit (crash, full disk): deleted now.
           files: () => services.retention.drainBlobDeletions(),
         },

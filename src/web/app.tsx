@@ -89,6 +89,19 @@ const serializers = {
   },
 };
 
+/** One registered route: method and URL template. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the app registered, in order. */
+    routeTable: readonly RouteEntry[];
+  }
+}
+
 export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   const logger =
     deps.logger && typeof deps.logger === 'object'
@@ -112,6 +125,12 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   });
   // First of all: routes take the error handler in force when they are registered, later ones get Fastify's JSON default.
   app.setErrorHandler(errorPage);
+  // Every route as registered (the access-matrix test walks them all).
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
   const publicOrigin = new URL(deps.publicUrl).origin;
 
   const registry = new Registry();

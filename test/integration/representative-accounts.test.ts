@@ -4,6 +4,8 @@
  * in a fresh browser; another account and the office get 404.
  */
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -14,6 +16,13 @@ import { WebClient } from '../support/web-client.ts';
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const PASSWORD = 'ein langes Passwort für die Kanzlei';
+
+/** Every mail in the embedded mailbox. */
+async function readMailbox(app: TestApp): Promise<string[]> {
+  const dir = join(app.dataDir, 'mail');
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
+  return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
+}
 
 const mailTo = (app: TestApp, address: string, wanted: RegExp) =>
   waitForMail(app.dataDir, (text) => text.includes(address) && wanted.test(text));
@@ -173,5 +182,200 @@ describe('representative accounts over HTTP', () => {
       (await web.get('/geschaeftsstelle/faelle/00000000-0000-0000-0000-000000000000')).status,
       404,
     );
+  });
+  test('a forgotten password: the same answer for any address, a one-hour link, every login ended, the code still asked', async () => {
+    const carla = await registerAndConfirm('carla@beratung.example');
+    const before = await login(carla);
+    assert.equal((await before.get('/konto')).status, 200);
+    const clerk = await createStaffUser(
+      app.database,
+      { email: 'sb-vergessen@example.org', name: 'SB', role: 'office_clerk' },
+      { masterKey },
+    );
+    const ask = async (email: string) => {
+      const web = new WebClient(app.url);
+      assert.equal((await web.get('/konto/passwort-vergessen')).status, 200);
+      return web.post('/konto/passwort-vergessen', { email });
+    };
+    const bad = await ask('keine adresse');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body, /id="email-error"/);
+    assert.match(bad.body, /value="keine adresse"/, 'what was typed stays');
+    for (const email of ['niemand@example.org', clerk.email, 'carla@beratung.example']) {
+      const sent = await ask(email);
+      assert.equal(sent.status, 200);
+      assert.match(sent.body, /Wenn zu dieser Adresse ein Konto besteht/);
+    }
+    const mail = await mailTo(app, 'carla@beratung.example', /passwort-neu\//);
+    assert.match(mail, /eine Stunde/);
+    const token = /\/konto\/passwort-neu\/([A-Za-z0-9_-]{43,128})/.exec(mail)?.[1] ?? '';
+    assert.ok(token, 'the link is in the mail');
+    const stored = await app.database.db.selectFrom('password_resets').select('token_hash').execute();
+    assert.equal(stored.length, 1, 'only the representative got a link');
+    assert.notEqual(stored[0]?.token_hash, token, 'only its hash is kept');
+    // Nobody else was written to.
+    const others = await readMailbox(app);
+    assert.ok(!others.some((m) => m.includes('niemand@example.org') || m.includes(clerk.email)));
+
+    const web = new WebClient(app.url);
+    const form = await web.get(`/konto/passwort-neu/${token}`);
+    assert.equal(form.status, 200);
+    assert.match(form.body, new RegExp(`name="token" value="${token}"`));
+    const short = await web.post('/konto/passwort-neu', { token, password: 'kurz', passwordRepeat: 'kurz' });
+    assert.equal(short.status, 400);
+    assert.match(short.body, /id="password-error"/);
+    const differ = await web.post('/konto/passwort-neu', {
+      token,
+      password: 'ein ganz neues Passwort 2026',
+      passwordRepeat: 'ein anderes Passwort 2026',
+    });
+    assert.equal(differ.status, 400);
+    assert.match(differ.body, /stimmen nicht überein/);
+    const newPassword = 'ein ganz neues Passwort 2026';
+    const done = await web.post('/konto/passwort-neu', {
+      token,
+      password: newPassword,
+      passwordRepeat: newPassword,
+    });
+    assert.equal(done.status, 200, done.body.slice(0, 300));
+    assert.match(done.body, /Ihr neues Passwort gilt/);
+    assert.equal(
+      (await web.post('/konto/passwort-neu', { token, password: newPassword, passwordRepeat: newPassword }))
+        .status,
+      404,
+      'a link works once',
+    );
+    await mailTo(app, 'carla@beratung.example', /soeben neu festgelegt/);
+    // The earlier login is over; the old password no longer works; the new one still needs the code.
+    const ended = await before.get('/konto');
+    assert.equal(ended.status, 303);
+    assert.match(ended.location ?? '', /^\/anmelden/);
+    const old = await new WebClient(app.url).post('/anmelden', {
+      email: carla.email,
+      password: carla.password,
+    });
+    assert.notEqual(old.location, '/anmelden/code');
+    const renewed = await login({ ...carla, password: newPassword });
+    assert.equal((await renewed.get('/konto')).status, 200);
+    const audited = await app.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'user.password_reset_by_link')
+      .execute();
+    assert.equal(audited.length, 1);
+
+    // A link past its hour is refused.
+    await ask('carla@beratung.example');
+    const second = await waitForMail(
+      app.dataDir,
+      (t) => t.includes('carla@beratung.example') && /passwort-neu\//.test(t) && !t.includes(token),
+    );
+    const late = /\/konto\/passwort-neu\/([A-Za-z0-9_-]{43,128})/.exec(second)?.[1] ?? '';
+    await app.database.db
+      .updateTable('password_resets')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
+    const expired = await new WebClient(app.url).post('/konto/passwort-neu', {
+      token: late,
+      password: newPassword,
+      passwordRepeat: newPassword,
+    });
+    assert.equal(expired.status, 410);
+    assert.match(expired.body, /Neuen Link anfordern/);
+  });
+
+  test('an organisation invites a colleague, who sees the same applications; a single person cannot invite', async () => {
+    const dora = await registerAndConfirm('dora@kanzlei-nord.example', 'Kanzlei Nord');
+    const web = await login(dora);
+    const caseNumber = await fileApplication(web, 'Yılmaz');
+    const page = await web.get('/konto');
+    assert.match(page.body, /Kolleginnen und Kollegen/);
+    assert.match(page.body, /Kanzlei Nord/);
+    const bad = await web.post('/konto/kollegen', { _csrf: csrfOf(page.body), email: 'kein@' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body, /id="invite-email-error"/);
+    assert.match(bad.body, /value="kein@"/);
+    assert.equal(
+      (await web.post('/konto/kollegen', { email: 'emil@kanzlei-nord.example' })).status,
+      403,
+      'CSRF',
+    );
+    const invited = await web.post('/konto/kollegen', {
+      _csrf: csrfOf(page.body),
+      email: 'emil@kanzlei-nord.example',
+    });
+    assert.equal(invited.status, 303);
+    assert.match((await web.get('/konto?eingeladen=1')).body, /emil@kanzlei-nord\.example/);
+    const mail = await mailTo(app, 'emil@kanzlei-nord.example', /Einladung/);
+    assert.match(mail, /Kanzlei Nord/);
+    const token = /\/konto\/einladung\/([A-Za-z0-9_-]{43,128})/.exec(mail)?.[1] ?? '';
+    assert.ok(token);
+
+    const emil = new WebClient(app.url);
+    const form = await emil.get(`/konto/einladung/${token}`);
+    assert.equal(form.status, 200);
+    assert.match(form.body, /Kanzlei Nord/);
+    const wrong = await emil.post('/konto/einladung', {
+      token,
+      name: '',
+      password: 'kurz',
+      passwordRepeat: 'x',
+    });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.body, /id="name-error"/);
+    assert.match(wrong.body, /id="password-error"/);
+    const accepted = await emil.post('/konto/einladung', {
+      token,
+      name: 'Emil Kollege',
+      password: PASSWORD,
+      passwordRepeat: PASSWORD,
+    });
+    assert.equal(accepted.status, 200, accepted.body.slice(0, 300));
+    const secret = /id="totp-secret">([A-Z2-7]+)</.exec(accepted.body)?.[1] ?? '';
+    assert.ok(secret, 'the TOTP key is shown once');
+    assert.equal(
+      (
+        await emil.post('/konto/einladung', {
+          token,
+          name: 'Emil',
+          password: PASSWORD,
+          passwordRepeat: PASSWORD,
+        })
+      ).status,
+      404,
+      'an invitation is accepted once',
+    );
+    const row = await app.database.db
+      .selectFrom('users')
+      .select(['id', 'organisation_id', 'role'])
+      .where('email', '=', 'emil@kanzlei-nord.example')
+      .executeTakeFirstOrThrow();
+    const doraRow = await app.database.db
+      .selectFrom('users')
+      .select('organisation_id')
+      .where('id', '=', dora.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.role, 'representative');
+    assert.equal(row.organisation_id, doraRow.organisation_id);
+    const asEmil = await login({
+      id: row.id,
+      email: 'emil@kanzlei-nord.example',
+      password: PASSWORD,
+      secret,
+    });
+    const list = await asEmil.get('/konto');
+    assert.match(list.body, new RegExp(`Gestellt: ${caseNumber}`), "the organisation's application");
+    assert.match(list.body, /Emil Kollege/);
+
+    // A representative without an organisation has no colleagues to invite.
+    const solo = await login(await registerAndConfirm('solo@example.org'));
+    const soloPage = await solo.get('/konto');
+    assert.doesNotMatch(soloPage.body, /Kolleginnen und Kollegen/);
+    assert.equal(
+      (await solo.post('/konto/kollegen', { _csrf: csrfOf(soloPage.body), email: 'x@example.org' })).status,
+      404,
+    );
+    const unknown = await new WebClient(app.url).get(`/konto/einladung/${'x'.repeat(43)}`);
+    assert.equal(unknown.status, 404);
   });
 });

@@ -34,7 +34,7 @@ export interface SecurityApp {
  */
 export async function startSecurityApp(
   env: Record<string, string> = {},
-  options: { logLevel?: 'trace' | 'debug' | 'info' } = {},
+  options: { logLevel?: 'trace' | 'debug' | 'info'; rateLimitPerMinute?: number } = {},
 ): Promise<SecurityApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hfk-sec-'));
   const masterKey = env.MASTER_KEY ?? (await generateIdentity());
@@ -54,7 +54,10 @@ export async function startSecurityApp(
     },
   });
   const database = await createTestDatabase();
-  const running = await composeApp(config, database, pino({ level }, stream), { logStream: stream });
+  const running = await composeApp(config, database, pino({ level }, stream), {
+    logStream: stream,
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
+  });
   const url = await running.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

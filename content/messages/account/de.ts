@@ -61,6 +61,34 @@ export const accountDe = {
   status: 'Stand ansehen',
   registerLink: 'Konto für Vertretungen anlegen',
   accountLink: 'Meine Anträge (Konto)',
+  forgotTitle: 'Passwort vergessen',
+  forgotLead:
+    'Für Konten von Vertretungen: Geben Sie die E-Mail-Adresse Ihres Kontos an. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen. Den Code aus der Authenticator-App brauchen Sie danach weiterhin. Beschäftigte der Geschäftsstelle, der Kommission und der Ausländerbehörden wenden sich bitte an ihre Administration.',
+  forgotSend: 'Link senden',
+  forgotSentTitle: 'Bitte sehen Sie in Ihr Postfach',
+  forgotSentText:
+    'Wenn zu dieser Adresse ein Konto besteht, haben wir einen Link gesendet. Er gilt eine Stunde. Wenn keine E-Mail kommt, sehen Sie bitte im Spam-Ordner nach.',
+  forgotLink: 'Passwort vergessen? (Konten von Vertretungen)',
+  resetTitle: 'Neues Passwort festlegen',
+  resetLead: 'Wählen Sie ein neues Passwort. Danach sind alle bisherigen Anmeldungen beendet.',
+  resetSave: 'Passwort speichern',
+  resetDoneTitle: 'Ihr neues Passwort gilt',
+  resetDoneText: 'Melden Sie sich jetzt mit dem neuen Passwort und dem Code aus Ihrer Authenticator-App an.',
+  resetUnknownText:
+    'Der Link ist nicht bekannt, wurde schon verwendet oder ist abgelaufen (er gilt eine Stunde). Fordern Sie bitte einen neuen an.',
+  resetAgain: 'Neuen Link anfordern',
+  colleaguesTitle: 'Kolleginnen und Kollegen',
+  colleaguesLead: 'Alle hier sehen die Entwürfe und Anträge von {organisation}.',
+  colleaguesInvited: 'Eingeladen, noch nicht angenommen (bis {date}):',
+  inviteEmail: 'E-Mail-Adresse der Kollegin oder des Kollegen',
+  inviteHint: 'Wir senden eine Einladung; der Zugang entsteht erst, wenn sie angenommen wird.',
+  invite: 'Einladen',
+  invitedBanner: 'Die Einladung ist unterwegs.',
+  invitationTitle: 'Einladung annehmen',
+  invitationLead: 'Sie werden in das Konto von {organisation} eingeladen. Ihre Anmeldung: {email}.',
+  invitationAccept: 'Zugang anlegen',
+  invitationUnknownText:
+    'Die Einladung ist nicht bekannt, wurde schon angenommen oder ist abgelaufen (sie gilt 7 Tage). Bitten Sie um eine neue Einladung.',
 };
 
 export type AccountCatalog = typeof accountDe;

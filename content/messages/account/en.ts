@@ -62,4 +62,32 @@ export const accountEn: AccountCatalog = {
   status: 'See the status',
   registerLink: 'Create an account for representatives',
   accountLink: 'My applications (account)',
+  forgotTitle: 'Forgotten password',
+  forgotLead:
+    "For representatives' accounts: enter the email address of your account. We will send you a link to set a new password. You will still need the code from your authenticator app. Staff of the office, the commission and the immigration authorities, please contact your administrator.",
+  forgotSend: 'Send link',
+  forgotSentTitle: 'Please check your inbox',
+  forgotSentText:
+    'If there is an account with this address, we have sent a link. It is valid for one hour. If no email arrives, please look in your spam folder.',
+  forgotLink: "Forgotten your password? (representatives' accounts)",
+  resetTitle: 'Set a new password',
+  resetLead: 'Choose a new password. All current logins will then end.',
+  resetSave: 'Save password',
+  resetDoneTitle: 'Your new password is set',
+  resetDoneText: 'Log in now with the new password and the code from your authenticator app.',
+  resetUnknownText:
+    'The link is unknown, has been used already or has expired (it is valid for one hour). Please ask for a new one.',
+  resetAgain: 'Ask for a new link',
+  colleaguesTitle: 'Colleagues',
+  colleaguesLead: 'Everyone here sees the drafts and applications of {organisation}.',
+  colleaguesInvited: 'Invited, not yet accepted (until {date}):',
+  inviteEmail: 'Email address of your colleague',
+  inviteHint: 'We send an invitation; the login exists only once it is accepted.',
+  invite: 'Invite',
+  invitedBanner: 'The invitation is on its way.',
+  invitationTitle: 'Accept the invitation',
+  invitationLead: 'You are invited into the account of {organisation}. Your login: {email}.',
+  invitationAccept: 'Create login',
+  invitationUnknownText:
+    'The invitation is unknown, has been accepted already or has expired (it is valid for 7 days). Please ask for a new invitation.',
 };

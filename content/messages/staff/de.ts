@@ -29,6 +29,9 @@ export const staffDe = {
     'Die Anmeldung wurde abgebrochen. Beginnen Sie noch einmal mit E-Mail-Adresse und Passwort.',
   loginApplicantHint: 'Sie möchten einen Härtefallantrag stellen? Dafür brauchen Sie kein Konto.',
   loginApplicantLink: 'Zum Online-Antrag',
+  loginForgotLink: 'Passwort vergessen? (Konten von Vertretungen)',
+  loginForgotStaff:
+    'Beschäftigte der Geschäftsstelle, der Kommission und der Ausländerbehörden wenden sich an ihre Administration.',
 
   // Step 2: TOTP code
   codeTitle: 'Code eingeben',

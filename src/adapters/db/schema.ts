@@ -76,6 +76,24 @@ export interface AccountRegistrationsTable {
   expires_at: Timestamp;
 }
 
+/** migrations/0018: a mailed link to set a new password (representatives). */
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+/** migrations/0018: a colleague invited into an organisation's account. */
+export interface AccountInvitationsTable {
+  token_hash: string;
+  organisation_id: string;
+  invited_by: string;
+  email: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
 export interface SetupTokensTable {
   token_hash: string;
   purpose: string;
@@ -406,6 +424,8 @@ export interface Database {
   login_sessions: LoginSessionsTable;
   setup_tokens: SetupTokensTable;
   account_registrations: AccountRegistrationsTable;
+  password_resets: PasswordResetsTable;
+  account_invitations: AccountInvitationsTable;
   case_number_counters: CaseNumberCountersTable;
   cases: CasesTable;
   persons: PersonsTable;

@@ -1,7 +1,7 @@
 /** Representatives' registrations and accounts on the database; passwords argon2id, TOTP secrets sealed. */
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import { generateSecret, generateURI } from 'otplib';
 import type { RepresentativeAccounts } from '../../application/ports.ts';
 import { appendAudit } from '../db/audit-log.ts';
@@ -23,6 +23,52 @@ function ownedBy(eb: ExpressionBuilder<OwnershipJoin, 'd' | 'starter' | 'me'>, u
 }
 
 type OwnershipJoin = { d: Database['drafts']; starter: Database['users']; me: Database['users'] };
+
+/** A representative's user row with a new sealed TOTP secret, audited; the authenticator URI once. */
+async function createAccount(
+  trx: Transaction<Database>,
+  secrets: SecretBox,
+  a: {
+    email: string;
+    name: string;
+    organisationId: string | null;
+    passwordHash: string;
+    now: Date;
+    action: string;
+    details: Record<string, unknown>;
+  },
+) {
+  const userId = randomUUID();
+  const secret = generateSecret();
+  await trx
+    .insertInto('users')
+    .values({
+      id: userId,
+      email: a.email,
+      display_name: a.name,
+      role: 'representative',
+      organisation_id: a.organisationId,
+      password_hash: a.passwordHash,
+      totp_secret_enc: secrets.seal(secret),
+      totp_last_step: null,
+      locked_until: null,
+      // The owner chose the password: no forced change at the first login.
+      password_changed_at: a.now,
+    })
+    .execute();
+  await appendAudit(trx, {
+    at: a.now,
+    actor: { role: 'representative', id: userId },
+    action: a.action,
+    resource: { type: 'user', id: userId },
+    details: a.details,
+  });
+  const totpUri = generateURI({ issuer: 'Härtefallverfahren NRW', label: a.email, secret });
+  return { ok: true as const, userId, email: a.email, totpUri };
+}
+
+const emailIs = (email: string) => (eb: ExpressionBuilder<Database, 'users'>) =>
+  eb(eb.fn('lower', ['email']), '=', email.toLowerCase());
 
 export function representativeAccountsIn(db: Kysely<Database>, secrets: SecretBox): RepresentativeAccounts {
   return {
@@ -78,33 +124,15 @@ export function representativeAccountsIn(db: Kysely<Database>, secrets: SecretBo
             .values({ id: organisationId, kind: pending.organisation_kind, name: pending.organisation_name })
             .execute();
         }
-        const userId = randomUUID();
-        const secret = generateSecret();
-        await trx
-          .insertInto('users')
-          .values({
-            id: userId,
-            email: pending.email,
-            display_name: pending.display_name,
-            role: 'representative',
-            organisation_id: organisationId,
-            password_hash: pending.password_hash,
-            totp_secret_enc: secrets.seal(secret),
-            totp_last_step: null,
-            locked_until: null,
-            // The owner chose the password: no forced change at the first login.
-            password_changed_at: now,
-          })
-          .execute();
-        await appendAudit(trx, {
-          at: now,
-          actor: { role: 'representative', id: userId },
+        return createAccount(trx, secrets, {
+          email: pending.email,
+          name: pending.display_name,
+          organisationId,
+          passwordHash: pending.password_hash,
+          now,
           action: 'user.registered',
-          resource: { type: 'user', id: userId },
           details: { organisation: organisationId !== null },
         });
-        const totpUri = generateURI({ issuer: 'Härtefallverfahren NRW', label: pending.email, secret });
-        return { ok: true as const, userId, email: pending.email, totpUri };
       });
     },
 
@@ -156,6 +184,172 @@ export function representativeAccountsIn(db: Kysely<Database>, secrets: SecretBo
         .where((eb) => ownedBy(eb, userId))
         .executeTakeFirst();
       return row !== undefined;
+    },
+
+    async representativeByEmail(email) {
+      const row = await db
+        .selectFrom('users')
+        .select(['id', 'email'])
+        .where(emailIs(email))
+        .where('role', '=', 'representative')
+        .where('disabled', '=', false)
+        .executeTakeFirst();
+      return row ? { userId: row.id, email: row.email } : null;
+    },
+
+    async saveReset(r) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('password_resets').where('user_id', '=', r.userId).execute();
+        await trx
+          .insertInto('password_resets')
+          .values({ token_hash: r.tokenHash, user_id: r.userId, expires_at: r.expiresAt })
+          .execute();
+      });
+    },
+
+    async resetPassword(tokenHash, password, now) {
+      // Hashing takes a while: before the transaction, so that no row waits on it.
+      const passwordHash = await hash(password, ARGON2_OPTIONS);
+      return db.transaction().execute(async (trx) => {
+        const reset = await trx
+          .deleteFrom('password_resets')
+          .where('token_hash', '=', tokenHash)
+          .returningAll()
+          .executeTakeFirst();
+        if (!reset) return { ok: false as const, kind: 'unknown' as const };
+        if (new Date(reset.expires_at).getTime() <= now.getTime())
+          return { ok: false as const, kind: 'expired' as const };
+        const user = await trx
+          .updateTable('users')
+          .set({
+            password_hash: passwordHash,
+            password_changed_at: now,
+            failed_logins: 0,
+            locked_until: null,
+          })
+          .where('id', '=', reset.user_id)
+          .where('role', '=', 'representative')
+          .where('disabled', '=', false)
+          .returning(['id', 'email'])
+          .executeTakeFirst();
+        if (!user) return { ok: false as const, kind: 'unknown' as const };
+        await trx.deleteFrom('password_resets').where('user_id', '=', user.id).execute();
+        await trx.deleteFrom('login_sessions').where('user_id', '=', user.id).execute();
+        await appendAudit(trx, {
+          at: now,
+          actor: { role: 'representative', id: user.id },
+          action: 'user.password_reset_by_link',
+          resource: { type: 'user', id: user.id },
+          details: {},
+        });
+        return { ok: true as const, userId: user.id, email: user.email };
+      });
+    },
+
+    async saveInvitation(i) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('account_invitations')
+          .where('organisation_id', '=', i.organisationId)
+          .where(sql<boolean>`lower(email) = ${i.email.toLowerCase()}`)
+          .execute();
+        await trx
+          .insertInto('account_invitations')
+          .values({
+            token_hash: i.tokenHash,
+            organisation_id: i.organisationId,
+            invited_by: i.invitedBy,
+            email: i.email,
+            expires_at: i.expiresAt,
+          })
+          .execute();
+        await appendAudit(trx, {
+          at: new Date(),
+          actor: { role: 'representative', id: i.invitedBy },
+          action: 'user.invited',
+          resource: { type: 'organisation', id: i.organisationId },
+          details: {},
+        });
+      });
+    },
+
+    async invitation(tokenHash, now) {
+      const row = await db
+        .selectFrom('account_invitations as i')
+        .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
+        .select(['i.email', 'i.expires_at', 'o.name'])
+        .where('i.token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!row) return { ok: false as const, kind: 'unknown' as const };
+      if (new Date(row.expires_at).getTime() <= now.getTime())
+        return { ok: false as const, kind: 'expired' as const };
+      return { ok: true as const, email: row.email, organisationName: row.name };
+    },
+
+    async acceptInvitation(tokenHash, input, now) {
+      const passwordHash = await hash(input.password, ARGON2_OPTIONS);
+      return db.transaction().execute(async (trx) => {
+        const invited = await trx
+          .deleteFrom('account_invitations')
+          .where('token_hash', '=', tokenHash)
+          .returningAll()
+          .executeTakeFirst();
+        if (!invited) return { ok: false as const, kind: 'unknown' as const };
+        if (new Date(invited.expires_at).getTime() <= now.getTime())
+          return { ok: false as const, kind: 'expired' as const };
+        const taken = await trx
+          .selectFrom('users')
+          .select('id')
+          .where(emailIs(invited.email))
+          .executeTakeFirst();
+        if (taken) return { ok: false as const, kind: 'taken' as const };
+        return createAccount(trx, secrets, {
+          email: invited.email,
+          name: input.name,
+          organisationId: invited.organisation_id,
+          passwordHash,
+          now,
+          action: 'user.invitation_accepted',
+          details: { organisation: true, invitedBy: invited.invited_by },
+        });
+      });
+    },
+
+    async colleagues(organisationId) {
+      const members = await db
+        .selectFrom('users')
+        .select(['display_name', 'email'])
+        .where('organisation_id', '=', organisationId)
+        .where('role', '=', 'representative')
+        .where('disabled', '=', false)
+        .orderBy('display_name')
+        .execute();
+      const invited = await db
+        .selectFrom('account_invitations')
+        .select(['email', 'expires_at'])
+        .where('organisation_id', '=', organisationId)
+        .where('expires_at', '>', new Date())
+        .orderBy('created_at')
+        .execute();
+      const organisation = await db
+        .selectFrom('organisations')
+        .select('name')
+        .where('id', '=', organisationId)
+        .executeTakeFirst();
+      return {
+        organisationName: organisation?.name ?? '',
+        members: members.map((m) => ({ name: m.display_name, email: m.email })),
+        invited: invited.map((i) => ({ email: i.email, expiresAt: new Date(i.expires_at) })),
+      };
+    },
+
+    async purgeExpired(now) {
+      let count = 0;
+      for (const table of ['account_registrations', 'password_resets', 'account_invitations'] as const) {
+        const done = await db.deleteFrom(table).where('expires_at', '<=', now).executeTakeFirst();
+        count += Number(done.numDeletedRows);
+      }
+      return count;
     },
   };
 }

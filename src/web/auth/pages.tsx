@@ -194,6 +194,12 @@ function LoginPage({
         <Button>{s('loginButton')}</Button>
       </form>
       <p class="kern-body">
+        <a class="kern-link" href="/konto/passwort-vergessen">
+          {s('loginForgotLink')}
+        </a>{' '}
+        {s('loginForgotStaff')}
+      </p>
+      <p class="kern-body">
         {s('loginApplicantHint')}{' '}
         <a class="kern-link" href="/antrag">
           {s('loginApplicantLink')}

@@ -2,7 +2,7 @@
 import { accountAr } from '../../../../content/messages/account/ar.ts';
 import { type AccountCatalog, type AccountKey, accountDe } from '../../../../content/messages/account/de.ts';
 import { accountEn } from '../../../../content/messages/account/en.ts';
-import type { AccountApplication } from '../../../application/ports.ts';
+import type { AccountApplication, Colleagues } from '../../../application/ports.ts';
 import { PasswordInput } from '../../auth/pages.tsx';
 import type { Lang } from '../../i18n.ts';
 import {
@@ -196,11 +196,16 @@ export function ApplicationsPage({
   rows,
   inOrganisation,
   csrf,
+  errors = [],
+  children,
 }: {
   ctx: WizardContext;
   rows: readonly AccountApplication[];
   inOrganisation: boolean;
   csrf: string;
+  errors?: readonly FieldError[];
+  /** The organisation's colleagues, where there is one. */
+  children?: preact.ComponentChildren;
 }) {
   const a = accountText(ctx.lang);
   const when = new Intl.DateTimeFormat(LOCALES[ctx.lang], {
@@ -209,7 +214,7 @@ export function ApplicationsPage({
     timeStyle: 'short',
   });
   return (
-    <WizardPage ctx={ctx} title={a('listTitle')}>
+    <WizardPage ctx={ctx} title={a('listTitle')} errors={errors}>
       <h1 class="kern-heading-x-large">{a('listTitle')}</h1>
       <p class="kern-body">
         {a('listLead', { organisation: inOrganisation ? a('listLeadOrganisation') : '' })}
@@ -267,6 +272,197 @@ export function ApplicationsPage({
           </table>
         </div>
       )}
+      {children}
     </WizardPage>
+  );
+}
+
+/** "Forgotten password": the address of the account; the answer never says whether it has one. */
+export function ForgotPage({
+  ctx,
+  email = '',
+  errors = [],
+}: {
+  ctx: WizardContext;
+  email?: string;
+  errors?: readonly FieldError[];
+}) {
+  const a = accountText(ctx.lang);
+  return (
+    <WizardPage ctx={ctx} title={a('forgotTitle')} errors={errors}>
+      <h1 class="kern-heading-x-large">{a('forgotTitle')}</h1>
+      <p class="kern-body">{a('forgotLead')}</p>
+      <form method="post" action={`/konto/passwort-vergessen?lang=${ctx.lang}`} novalidate>
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          label={a('email')}
+          value={email}
+          autocomplete="email"
+          spellcheck={false}
+          error={errorFor(errors, 'email')}
+          errorPrefix={ctx.w('errorPrefix')}
+        />
+        <Button>{a('forgotSend')}</Button>
+      </form>
+    </WizardPage>
+  );
+}
+
+/** The two password fields of a new password, with their errors. */
+function NewPassword({ ctx, errors }: { ctx: WizardContext; errors: readonly FieldError[] }) {
+  const a = accountText(ctx.lang);
+  const prefix = ctx.w('errorPrefix');
+  return (
+    <>
+      <PasswordInput
+        id="password"
+        label={a('password')}
+        hint={a('passwordHint')}
+        autocomplete="new-password"
+        errorPrefix={prefix}
+        {...(errorFor(errors, 'password') ? { error: errorFor(errors, 'password') as string } : {})}
+      />
+      <PasswordInput
+        id="passwordRepeat"
+        label={a('passwordRepeat')}
+        autocomplete="new-password"
+        errorPrefix={prefix}
+        {...(errorFor(errors, 'passwordRepeat')
+          ? { error: errorFor(errors, 'passwordRepeat') as string }
+          : {})}
+      />
+    </>
+  );
+}
+
+/** The mailed link leads here: the new password, twice (the token travels on in a hidden field). */
+export function ResetPage({
+  ctx,
+  token,
+  errors = [],
+}: {
+  ctx: WizardContext;
+  token: string;
+  errors?: readonly FieldError[];
+}) {
+  const a = accountText(ctx.lang);
+  return (
+    <WizardPage ctx={ctx} title={a('resetTitle')} errors={errors}>
+      <h1 class="kern-heading-x-large">{a('resetTitle')}</h1>
+      <p class="kern-body">{a('resetLead')}</p>
+      <form method="post" action={`/konto/passwort-neu?lang=${ctx.lang}`} novalidate>
+        <input type="hidden" name="token" value={token} />
+        <NewPassword ctx={ctx} errors={errors} />
+        <Button>{a('resetSave')}</Button>
+      </form>
+    </WizardPage>
+  );
+}
+
+/** An invitation's link leads here: name and password of the colleague's own login. */
+export function InvitationPage({
+  ctx,
+  token,
+  organisation,
+  email,
+  name = '',
+  errors = [],
+}: {
+  ctx: WizardContext;
+  token: string;
+  organisation: string;
+  email: string;
+  name?: string;
+  errors?: readonly FieldError[];
+}) {
+  const a = accountText(ctx.lang);
+  return (
+    <WizardPage ctx={ctx} title={a('invitationTitle')} errors={errors}>
+      <h1 class="kern-heading-x-large">{a('invitationTitle')}</h1>
+      <p class="kern-body">
+        <bdi>{a('invitationLead', { organisation, email })}</bdi>
+      </p>
+      <form method="post" action={`/konto/einladung?lang=${ctx.lang}`} novalidate>
+        <input type="hidden" name="token" value={token} />
+        <TextInput
+          id="name"
+          name="name"
+          label={a('name')}
+          value={name}
+          autocomplete="name"
+          spellcheck={false}
+          dir="auto"
+          error={errorFor(errors, 'name')}
+          errorPrefix={ctx.w('errorPrefix')}
+        />
+        <NewPassword ctx={ctx} errors={errors} />
+        <Button>{a('invitationAccept')}</Button>
+      </form>
+    </WizardPage>
+  );
+}
+
+/** The organisation's people on the account page, with the invitation form. */
+export function ColleaguesSection({
+  ctx,
+  colleagues,
+  csrf,
+  email = '',
+  errors = [],
+  invited = false,
+}: {
+  ctx: WizardContext;
+  colleagues: Colleagues;
+  csrf: string;
+  email?: string;
+  errors?: readonly FieldError[];
+  invited?: boolean;
+}) {
+  const a = accountText(ctx.lang);
+  const day = new Intl.DateTimeFormat(LOCALES[ctx.lang], { timeZone: 'Europe/Berlin', dateStyle: 'medium' });
+  return (
+    <section aria-labelledby="kollegen">
+      <h2 class="kern-heading-large" id="kollegen">
+        {a('colleaguesTitle')}
+      </h2>
+      {invited ? (
+        <NotificationBanner kind="success" title={a('invitedBanner')}>
+          <p class="kern-body">{a('invitedBanner')}</p>
+        </NotificationBanner>
+      ) : null}
+      <p class="kern-body">
+        <bdi>{a('colleaguesLead', { organisation: colleagues.organisationName })}</bdi>
+      </p>
+      <ul class="kern-list">
+        {colleagues.members.map((m) => (
+          <li key={m.email}>
+            <bdi>{m.name}</bdi> (<bdi>{m.email}</bdi>)
+          </li>
+        ))}
+      </ul>
+      {colleagues.invited.map((i) => (
+        <p class="kern-body" key={i.email}>
+          {a('colleaguesInvited', { date: day.format(i.expiresAt) })} <bdi>{i.email}</bdi>
+        </p>
+      ))}
+      <form method="post" action={`/konto/kollegen?lang=${ctx.lang}`} novalidate>
+        <input type="hidden" name="_csrf" value={csrf} />
+        <TextInput
+          id="invite-email"
+          name="email"
+          type="email"
+          label={a('inviteEmail')}
+          hint={a('inviteHint')}
+          value={email}
+          autocomplete="off"
+          spellcheck={false}
+          error={errorFor(errors, 'email')}
+          errorPrefix={ctx.w('errorPrefix')}
+        />
+        <Button variant="secondary">{a('invite')}</Button>
+      </form>
+    </section>
   );
 }

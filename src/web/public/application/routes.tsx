@@ -420,6 +420,8 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     const open = await withDraft(request, reply);
     if (!open) return reply;
     const { personId } = request.params;
+    // Only a person of this draft: any other id is unknown here.
+    if (!open.current.draft.persons.some((p) => p.id === personId)) return reply.callNotFound();
     const result = await save(open.token, open.current, (latest) => ({
       section: 'persons',
       value: latest.draft.persons.filter((p) => p.id !== personId),
