@@ -70,12 +70,13 @@ async function waitFor(check: () => boolean, child: ChildProcess, timeoutMs: num
   }
 }
 
-export async function startClamd(): Promise<Clamd> {
+/** Starts clamd; with `socket`, on that path (to bring a stopped daemon back where the app expects it). */
+export async function startClamd(options: { socket?: string } = {}): Promise<Clamd> {
   const binary = clamdBinary();
   if (!binary) throw new Error('clamd fehlt: bash scripts/install-system-deps.sh installiert clamav-daemon');
   const dir = mkdtempSync(join(tmpdir(), 'hfk-clamd-'));
   const db = join(dir, 'db');
-  const socket = join(dir, 'clamd.sock');
+  const socket = options.socket ?? join(dir, 'clamd.sock');
   const port = await freePort();
   mkdirSync(db);
   // An .ndb body signature: target type 0 (any file), any offset, the EICAR bytes in hex.
