@@ -58,7 +58,7 @@ const envSchema = z.object({
     .default(500),
   CLAMD_SOCKET: z
     .string()
-    .regex(/^\//, 'muss ein absoluter Pfad sein, z. B. /run/clamav/clamd.ctl')
+    .regex(/^\//, 'muss ein absoluter Pfad sein, z. B. /var/run/clamav/clamd.ctl')
     .optional(),
   CLAMD_HOST: z
     .string()
