@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, when missing: Chromium (browser tests),
 # PostgreSQL (second test pass), poppler-utils (PDF checks and previews), qpdf, and libheif-examples
-# (heif-convert turns iPhone HEIC photos into JPEG). Never a downloaded browser.
+# (heif-convert turns iPhone HEIC photos into JPEG) and clamav-daemon (the tests start a private clamd
+# with a one-line test signature; no signature download). Never a downloaded browser.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -11,6 +12,7 @@ command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v heif-convert >/dev/null 2>&1 || missing+=(libheif-examples)
+[ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "Systempakete vorhanden."
   exit 0

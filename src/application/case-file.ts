@@ -26,6 +26,7 @@ import type {
   InboxRow,
   UnitOfWork,
   UploadInspector,
+  VirusScanner,
 } from './ports.ts';
 import { inspectUploaded } from './uploaded-file.ts';
 
@@ -35,6 +36,8 @@ export interface CaseFileDeps {
   uow: UnitOfWork;
   clock: Clock;
   inspector: UploadInspector;
+  /** ClamAV where configured; null or absent: no virus scanning. */
+  scanner?: VirusScanner | null;
 }
 
 /** What the office files besides the evidence kinds: the formless letter, the authority's statement, other mail. */
@@ -134,7 +137,11 @@ export function caseFileUseCases(deps: CaseFileDeps) {
         return null;
       }
       if (file.documents.some((d) => d.id === upload.documentId)) return { ok: true };
-      const verdict = await inspectUploaded(deps, upload);
+      const verdict = await inspectUploaded(deps, upload, {
+        actor,
+        resource: { type: 'case', id: upload.caseId },
+        details: { category: upload.category },
+      });
       if (!verdict.ok) return verdict;
       await deps.uow.run(async ({ filings, audit: trail }) => {
         await filings.insertDocuments(upload.caseId, [

@@ -29,8 +29,9 @@ import type {
   Randomness,
   UnitOfWork,
   UploadInspector,
+  VirusScanner,
 } from './ports.ts';
-import { inspectUploaded } from './uploaded-file.ts';
+import { inspectUploaded, type UploadContext } from './uploaded-file.ts';
 
 /** How long a draft is kept after its last change. */
 export const DRAFT_LIFETIME_DAYS = 180;
@@ -76,6 +77,8 @@ export interface DraftDeps {
   validation: () => ValidationContext;
   publicUrl: string;
   inspector: UploadInspector;
+  /** ClamAV where configured; null or absent: no virus scanning. */
+  scanner?: VirusScanner | null;
   limits: { maxBytesPerApplication: number };
 }
 
@@ -263,7 +266,11 @@ export function draftUseCases(deps: DraftDeps) {
           `Alle Dateien eines Antrags zusammen dürfen höchstens ${Math.round(deps.limits.maxBytesPerApplication / 1024 ** 2)} MB groß sein.`,
         );
       }
-      const verdict = await inspected(upload);
+      const verdict = await inspected(upload, {
+        actor: { role: uploaderRole(record), id: `draft:${upload.draftId}` },
+        resource: { type: 'draft', id: upload.draftId },
+        details: { evidenceItem: upload.evidenceItem },
+      });
       if (!verdict.ok) return verdict;
       const stored = verdict.stored;
       await drafts.addDocument(upload.draftId, {
@@ -310,8 +317,17 @@ export function draftUseCases(deps: DraftDeps) {
     uploadErrors,
   };
 
-  function inspected(upload: { blobKey: string; size: number; sha256: string; fileName: string }) {
-    return inspectUploaded(deps, upload);
+  function inspected(
+    upload: { blobKey: string; size: number; sha256: string; fileName: string },
+    context: UploadContext,
+  ) {
+    return inspectUploaded(deps, upload, context);
+  }
+
+  /** Who hands in the draft's files: its representative if it names one, else the applicant. */
+  function uploaderRole(record: DraftRecord | null): 'applicant' | 'representative' {
+    const parsed = record ? parseDraft(record.content) : null;
+    return parsed?.ok && parsed.value.representative.kind !== 'none' ? 'representative' : 'applicant';
   }
 
   /** Evidence handed in after submitting goes straight into the case file (and the audit trail). */
@@ -331,9 +347,13 @@ export function draftUseCases(deps: DraftDeps) {
     const items = parsed.ok ? draftChecklist(parsed.value, deps.validation().today) : [];
     const item = items.find((i) => i.id === upload.evidenceItem);
     const caseId = record.caseId as string;
-    const verdict = await inspected(upload);
+    const role = uploaderRole(record);
+    const verdict = await inspected(upload, {
+      actor: { role, id: `draft:${record.id}` },
+      resource: { type: 'case', id: caseId },
+      details: { category: item?.category ?? 'support_letters' },
+    });
     if (!verdict.ok) return verdict;
-    const role = parsed.ok && parsed.value.representative.kind !== 'none' ? 'representative' : 'applicant';
     await deps.uow.run(async ({ filings, audit, desk }) => {
       // Evidence that comes in answers the office's open requests for documents.
       await desk.answerDocumentRequests(caseId, clock.now());

@@ -440,6 +440,24 @@ export interface UploadInspector {
   }): Promise<InspectionOutcome>;
 }
 
+/** A virus scanner's verdict on one file; `signature` is the scanner's name for what it found (no personal data). */
+export type VirusScanVerdict = { clean: true } | { clean: false; signature: string };
+
+/** The scanner is configured but did not answer (down, too slow, refused): the file is not clean, only unchecked. */
+export class VirusScannerUnavailableError extends Error {
+  constructor(readonly reason: 'unreachable' | 'timeout' | 'protocol' | 'limit') {
+    super(`Virenprüfung nicht verfügbar: ${reason}`);
+    this.name = 'VirusScannerUnavailableError';
+  }
+}
+
+/** Scans a file's bytes for malware (ClamAV's clamd). Throws VirusScannerUnavailableError when it cannot say. */
+export interface VirusScanner {
+  scan(open: () => Promise<Readable>): Promise<VirusScanVerdict>;
+  /** true when the scanner answers now (for /health/ready and the startup log). */
+  ping(): Promise<boolean>;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Staff login (password + TOTP, server-side sessions)
 

@@ -72,3 +72,40 @@ test('production starts with strong secrets', () => {
   });
   assert.equal(c.publicUrl, 'https://haertefall.example');
 });
+
+test('virus scanning is off unless clamd is named, by socket or by host and port', () => {
+  assert.equal(loadConfig({}).virusScan, null);
+  assert.deepEqual(loadConfig({ CLAMD_SOCKET: '/run/clamav/clamd.ctl' }).virusScan, {
+    address: { socket: '/run/clamav/clamd.ctl' },
+    timeoutMs: 60_000,
+  });
+  assert.deepEqual(loadConfig({ CLAMD_HOST: 'scanner.intern', CLAMD_TIMEOUT_S: '5' }).virusScan, {
+    address: { host: 'scanner.intern', port: 3310 },
+    timeoutMs: 5000,
+  });
+  assert.deepEqual(loadConfig({ CLAMD_HOST: '127.0.0.1', CLAMD_PORT: '3311' }).virusScan?.address, {
+    host: '127.0.0.1',
+    port: 3311,
+  });
+});
+
+test('clamd settings that contradict or make no sense are refused in German', () => {
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      assert.ok(error instanceof ConfigError);
+      return error.problems;
+    }
+  };
+  assert.match(problems({ CLAMD_SOCKET: 'clamd.sock' }).join(), /CLAMD_SOCKET: muss ein absoluter Pfad/);
+  assert.match(
+    problems({ CLAMD_SOCKET: '/run/clamd.sock', CLAMD_HOST: 'x' }).join(),
+    /entweder CLAMD_SOCKET oder CLAMD_HOST/,
+  );
+  assert.match(problems({ CLAMD_PORT: '3310' }).join(), /CLAMD_PORT: braucht CLAMD_HOST/);
+  assert.match(problems({ CLAMD_HOST: 'x', CLAMD_PORT: '70000' }).join(), /CLAMD_PORT: muss zwischen/);
+  assert.match(problems({ CLAMD_HOST: 'x y' }).join(), /CLAMD_HOST: muss ein Rechnername/);
+  assert.match(problems({ CLAMD_SOCKET: '/s', CLAMD_TIMEOUT_S: '0' }).join(), /CLAMD_TIMEOUT_S/);
+});

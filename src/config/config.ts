@@ -56,6 +56,21 @@ const envSchema = z.object({
     .min(1, 'muss mindestens 1 sein')
     .max(10240, 'darf höchstens 10240 sein')
     .default(500),
+  CLAMD_SOCKET: z
+    .string()
+    .regex(/^\//, 'muss ein absoluter Pfad sein, z. B. /var/run/clamav/clamd.ctl')
+    .optional(),
+  CLAMD_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'muss ein Rechnername oder eine IP-Adresse sein')
+    .optional(),
+  CLAMD_PORT: port.min(1, 'muss zwischen 1 und 65535 liegen').optional(),
+  CLAMD_TIMEOUT_S: z.coerce
+    .number({ error: 'muss eine Zahl sein' })
+    .int('muss eine ganze Zahl sein')
+    .min(1, 'muss mindestens 1 sein')
+    .max(600, 'darf höchstens 600 sein')
+    .default(60),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -78,6 +93,11 @@ export interface Config {
   worker: 'inline' | 'off';
   profile: string;
   trustProxy: boolean;
+  /**
+   * ClamAV's daemon, on a unix socket or host and port; null = no virus scanning (the default). A
+   * configured scanner that does not answer holds uploads back instead of passing them unchecked.
+   */
+  virusScan: { address: { socket: string } | { host: string; port: number }; timeoutMs: number } | null;
   /** Largest file and largest sum of files of one application, in bytes. */
   uploads: { maxFileBytes: number; maxApplicationBytes: number };
   paths: { pglite: string; files: string; mail: string; masterKeyFile: string; uploads: string };
@@ -91,6 +111,13 @@ export class ConfigError extends Error {
 }
 
 const WEAK = /^(changeme|secret|password|geheim|test|0+|x+)/i;
+
+function virusScanOf(e: z.infer<typeof envSchema>): Config['virusScan'] {
+  const timeoutMs = e.CLAMD_TIMEOUT_S * 1000;
+  if (e.CLAMD_SOCKET) return { address: { socket: e.CLAMD_SOCKET }, timeoutMs };
+  if (e.CLAMD_HOST) return { address: { host: e.CLAMD_HOST, port: e.CLAMD_PORT ?? 3310 }, timeoutMs };
+  return null;
+}
 
 /** Parses the environment into a Config, or throws a ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -110,6 +137,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     else if (!e.PUBLIC_URL.startsWith('https://'))
       problems.push('PUBLIC_URL: muss im Produktivbetrieb mit https:// beginnen.');
   }
+  if (e.CLAMD_SOCKET && (e.CLAMD_HOST || e.CLAMD_PORT !== undefined))
+    problems.push('CLAMD_SOCKET: entweder CLAMD_SOCKET oder CLAMD_HOST/CLAMD_PORT angeben, nicht beides.');
+  if (e.CLAMD_PORT !== undefined && !e.CLAMD_HOST)
+    problems.push('CLAMD_PORT: braucht CLAMD_HOST (den Rechner, auf dem clamd läuft).');
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(e.DATA_DIR);
   return {
@@ -127,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     worker: e.WORKER,
     profile: e.PROFILE,
     trustProxy: e.TRUST_PROXY,
+    virusScan: virusScanOf(e),
     uploads: {
       maxFileBytes: e.UPLOAD_MAX_MB * 1024 ** 2,
       maxApplicationBytes: e.APPLICATION_MAX_MB * 1024 ** 2,

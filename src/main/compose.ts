@@ -90,6 +90,7 @@ export async function composeApp(
       await sql`SELECT 1`.execute(database.db);
       return true;
     },
+    ...(services.virusScanner ? { virusScanReady: services.virusScanner.ping } : {}),
     ...(options.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     staffAuth: services.staffAuth,
     administration: services.administration,

@@ -1,5 +1,6 @@
 /** Composition root of the web server: `npm start`. */
 import closeWithGrace from 'close-with-grace';
+import { describeClamd } from '../adapters/scan/clamd.ts';
 import { configOrExit, createLogger, masterKey, openMigratedDatabase, profileOrExit } from './bootstrap.ts';
 import { composeApp } from './compose.ts';
 
@@ -24,11 +25,20 @@ const admins = await database.db
   .select((e) => e.fn.countAll<string>().as('n'))
   .where('role', '=', 'admin')
   .executeTakeFirstOrThrow();
+async function virusScanLine(): Promise<string> {
+  const scan = config.virusScan;
+  if (!scan || !running.services.virusScanner) return 'aus (CLAMD_SOCKET oder CLAMD_HOST setzen)';
+  const where = describeClamd(scan.address);
+  return (await running.services.virusScanner.ping())
+    ? where
+    : `${where} – NICHT ERREICHBAR: Uploads werden zurückgehalten, bis clamd antwortet`;
+}
 const lines = [
   `Härtefallverfahren NRW läuft: ${config.publicUrl}  (bereit nach ${Date.now() - started} ms)`,
   `Datenbank: ${database.kind === 'pglite' ? `eingebettet (PGlite) in ${config.paths.pglite}` : 'PostgreSQL'}`,
   `Postausgang: ${config.smtpUrl ? 'SMTP' : `Ordner ${config.paths.mail}`}`,
   `Verfahrensprofil: ${profile.land.name} (${profile.id}, Version ${profile.version})`,
+  `Virenprüfung: ${await virusScanLine()}`,
 ];
 if (Number(admins.n) === 0) {
   lines.push(

@@ -39,6 +39,7 @@ import {
 import { createDocumentPreviewer } from '../adapters/preview/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
 import { loadProfile } from '../adapters/reference/profiles.ts';
+import { createClamdScanner } from '../adapters/scan/clamd.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
 import { type AdministrationUseCases, administrationUseCases } from '../application/administration.ts';
 import { type AuthorityPortalUseCases, authorityPortalUseCases } from '../application/authority-portal.ts';
@@ -51,7 +52,14 @@ import { queueLettersForEvents } from '../application/letters.ts';
 import { type MessageUseCases, messageUseCases } from '../application/messages.ts';
 import { noticesFor } from '../application/notices.ts';
 import { type PersonExportUseCases, personExportUseCases } from '../application/person-export.ts';
-import type { BlobStore, Clock, Randomness, UploadInspector } from '../application/ports.ts';
+import {
+  type BlobStore,
+  type Clock,
+  type Randomness,
+  type UploadInspector,
+  type VirusScanner,
+  VirusScannerUnavailableError,
+} from '../application/ports.ts';
 import { type RepresentativeUseCases, representativeUseCases } from '../application/representatives.ts';
 import { type RetentionUseCases, retentionUseCases } from '../application/retention.ts';
 import { composeMinutes } from '../application/session-minutes.ts';
@@ -107,6 +115,35 @@ export interface Services {
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
   clock: Clock;
+  /** ClamAV's daemon where CLAMD_SOCKET or CLAMD_HOST is set; null: uploads are not scanned for viruses. */
+  virusScanner: VirusScanner | null;
+}
+
+/** The configured clamd, logging what it finds and when it cannot be reached (signature names only). */
+export function virusScannerFor(config: Config, log: Logger): VirusScanner | null {
+  if (!config.virusScan) return null;
+  const clamd = createClamdScanner({
+    address: config.virusScan.address,
+    scanTimeoutMs: config.virusScan.timeoutMs,
+  });
+  return {
+    ping: () => clamd.ping(),
+    async scan(open) {
+      try {
+        const verdict = await clamd.scan(open);
+        if (!verdict.clean)
+          log.warn(
+            { signature: verdict.signature },
+            'Schadsoftware in einem Upload gefunden, Datei verworfen',
+          );
+        return verdict;
+      } catch (error) {
+        if (error instanceof VirusScannerUnavailableError)
+          log.error({ reason: error.reason }, 'Virenprüfung nicht erreichbar, Upload zurückgehalten');
+        throw error;
+      }
+    },
+  };
 }
 
 export async function createServices(
@@ -132,9 +169,17 @@ export async function createServices(
         limits: { maxBytes: config.uploads.maxFileBytes, maxImageBytes: config.uploads.maxFileBytes },
       }),
   };
+  const virusScanner = virusScannerFor(config, log);
   const common = { uow, clock, random: secureRandom, validation, publicUrl: config.publicUrl };
   const profile = await loadProfile(config.profile);
-  const caseFiles = caseFileUseCases({ reader: caseFileReader(database.db), blobs, uow, clock, inspector });
+  const caseFiles = caseFileUseCases({
+    reader: caseFileReader(database.db),
+    blobs,
+    uow,
+    clock,
+    inspector,
+    scanner: virusScanner,
+  });
   const retentionDeps = {
     transactions: retentionTransactions(database.db),
     store: retentionStoreIn(database.db),
@@ -148,6 +193,7 @@ export async function createServices(
     drafts: draftStoreIn(database.db),
     blobs,
     inspector,
+    scanner: virusScanner,
     limits: { maxBytesPerApplication: config.uploads.maxApplicationBytes },
   });
   const cases = caseUseCases({
@@ -162,6 +208,7 @@ export async function createServices(
   const letterhead = letterheadFor(config.profile);
   return {
     blobs,
+    virusScanner,
     nationalities,
     validation,
     nationalityName: (code) => names.get(code) ?? code,

@@ -146,7 +146,7 @@ test('health and readiness', async () => {
   const down = await app.inject('/health/ready');
   ready = true;
   assert.equal(down.statusCode, 503);
-  assert.deepEqual(down.json(), { status: 'unavailable' });
+  assert.deepEqual(down.json(), { status: 'unavailable', virusScan: 'off' });
 });
 
 test('metrics are served to loopback only, labelled by route template', async () => {

@@ -45,6 +45,8 @@ export interface WebDeps {
   descriptions: Record<Lang, ServiceDescription>;
   /** true when the database answers; drives /health/ready. */
   ready: () => Promise<boolean>;
+  /** Whether the virus scanner answers; absent when none is configured (/health/ready says "off"). */
+  virusScanReady?: () => Promise<boolean>;
   rateLimitPerMinute?: number;
   /** The online application; absent in tests that only need the information pages. */
   application?: ApplicationPagesDeps;
@@ -219,7 +221,10 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_request, reply) => {
     const ok = await deps.ready().catch(() => false);
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable' });
+    // A scanner that is down holds uploads back; the rest of the service works, so it stays ready.
+    const scan = deps.virusScanReady;
+    const virusScan = scan ? ((await scan().catch(() => false)) ? 'ok' : 'unavailable') : 'off';
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', virusScan });
   });
   app.get('/metrics', async (request, reply) => {
     // Metrics are for the operators' scraper on this machine, not for the internet.

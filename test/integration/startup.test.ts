@@ -244,6 +244,7 @@ describe('server', () => {
         assert.equal(readFileSync(join(dataDir, 'db.lock'), 'utf8').trim(), String(server.child.pid));
         assert.match(server.stdout(), /Datenbank: eingebettet \(PGlite\)/);
       }
+      assert.match(server.stdout(), /Virenprüfung: aus \(CLAMD_SOCKET oder CLAMD_HOST setzen\)/);
     } finally {
       const exit = await stopServer(server);
       assert.deepEqual(exit, { code: 0, signal: null }, server.stderr());

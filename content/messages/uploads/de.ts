@@ -38,6 +38,10 @@ export const uploadsDe = {
   err_application_too_large: 'Alle Dateien eines Antrags zusammen dürfen höchstens {total} groß sein.',
   err_busy: 'Die Datei wird gerade noch verarbeitet. Bitte laden Sie die Seite in einigen Sekunden neu.',
   err_missing: 'Bitte wählen Sie eine Datei aus.',
+  err_infected:
+    'Die Datei enthält Schadsoftware und wurde nicht angenommen. Bitte laden Sie eine saubere Fassung des Dokuments hoch, zum Beispiel einen neuen Scan oder ein neues Foto.',
+  err_scan_unavailable:
+    'Die Datei konnte gerade nicht auf Schadsoftware geprüft werden und wurde deshalb noch nicht angenommen. Bitte laden Sie sie in einigen Minuten noch einmal hoch. Ihre übrigen Angaben und Dateien bleiben gespeichert.',
   // Combining photos into one PDF
   combineLink: 'Fotos zu einem PDF zusammenfassen',
   combineTitle: 'Fotos zu einem PDF zusammenfassen',

@@ -31,6 +31,10 @@ export const uploadsEn: PartialUploadsCatalog = {
   err_application_too_large: 'All files of one application together may be at most {total}.',
   err_busy: 'The file is still being processed. Please reload the page in a few seconds.',
   err_missing: 'Please choose a file.',
+  err_infected:
+    'The file contains malware and was not accepted. Please upload a clean copy of the document, for example a new scan or a new photo.',
+  err_scan_unavailable:
+    'The file could not be checked for malware just now and has therefore not been accepted yet. Please upload it again in a few minutes. Your other answers and files are kept.',
   combineLink: 'Combine photos into one PDF',
   combineTitle: 'Combine photos into one PDF',
   combineLead:

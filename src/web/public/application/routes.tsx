@@ -992,6 +992,9 @@ const UPLOAD_ERRORS: Record<string, string> = {
   encrypted_pdf: 'Das PDF ist mit einem Kennwort geschützt. Bitte laden Sie eine ungeschützte Fassung hoch.',
   too_many_pixels: 'Das Bild ist zu groß (zu viele Bildpunkte). Bitte verkleinern Sie es.',
   missing: 'Bitte wählen Sie eine Datei aus.',
+  infected: 'Die Datei enthält Schadsoftware und wurde nicht angenommen.',
+  scan_unavailable:
+    'Die Datei konnte gerade nicht auf Schadsoftware geprüft werden und wurde deshalb nicht angenommen. Bitte laden Sie sie in einigen Minuten noch einmal hoch.',
 };
 
 export function uploadErrorText(code: string): string | undefined {
