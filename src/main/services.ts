@@ -19,6 +19,7 @@ import {
   retentionTransactions,
 } from '../adapters/db/retention-store.ts';
 import { staffDirectoryIn } from '../adapters/db/staff-directory.ts';
+import { statisticsReader } from '../adapters/db/statistics-reader.ts';
 import { statementDeadlines } from '../adapters/db/statement-deadlines.ts';
 import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { createAgeBlobStore } from '../adapters/files/age-blob-store.ts';
@@ -56,6 +57,7 @@ import { composeMinutes } from '../application/session-minutes.ts';
 import { type SessionUseCases, sessionUseCases } from '../application/sessions.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { berlinDate, statementRemindersFor } from '../application/statement-reminders.ts';
+import { type StatisticsUseCases, statisticsUseCases } from '../application/statistics.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
 import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
@@ -99,6 +101,8 @@ export interface Services {
   personExport: PersonExportUseCases;
   /** The commission: members, sessions, votes, minutes. */
   sessions: SessionUseCases;
+  /** Statistics for the annual report. */
+  statistics: StatisticsUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -175,6 +179,7 @@ export async function createServices(
         renderMinutes(composeMinutes(facts, { ...options, letterhead, now: clock.now() })),
     }),
     caseFiles,
+    statistics: statisticsUseCases({ reader: statisticsReader(database.db), uow, clock }),
     retention: retentionUseCases({
       ...retentionDeps,
       queue: blobDeletionQueue(database.db),

@@ -42,4 +42,11 @@ describe('access policy', () => {
     );
     assert.equal(mayDo('member', 'run_sessions'), false, 'members do not reach the office pages');
   });
+
+  it('only the office sees the statistics', () => {
+    assert.deepEqual(
+      ROLES.filter((r) => mayDo(r, 'view_statistics')),
+      ['office_clerk', 'office_head'],
+    );
+  });
 });

@@ -18,7 +18,9 @@ export type CaseAction =
   | 'export_person_data'
   | 'run_sessions'
   | 'approve_minutes'
-  | 'administer_commission';
+  | 'administer_commission'
+  /** The statistics for the annual report (counts only, no case data). */
+  | 'view_statistics';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
 
@@ -38,6 +40,7 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   approve_minutes: ['office_head'],
   /** Appoint members and deputies (their accounts are the administrators' too). */
   administer_commission: ['admin'],
+  view_statistics: OFFICE,
 };
 
 /** True if the role may do the action at all (ownership is checked where the resource is loaded). */
