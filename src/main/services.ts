@@ -19,8 +19,8 @@ import {
   retentionTransactions,
 } from '../adapters/db/retention-store.ts';
 import { staffDirectoryIn } from '../adapters/db/staff-directory.ts';
-import { statisticsReader } from '../adapters/db/statistics-reader.ts';
 import { statementDeadlines } from '../adapters/db/statement-deadlines.ts';
+import { statisticsReader } from '../adapters/db/statistics-reader.ts';
 import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { createAgeBlobStore } from '../adapters/files/age-blob-store.ts';
 import { createTusBlobStore, type TusBlobStore } from '../adapters/files/tus-store.ts';
