@@ -68,12 +68,15 @@ function csvHref(table: StatisticsTable, period: Period): string {
   return `${STATISTICS_PATH}/${table}.csv?${new URLSearchParams(periodQuery(period)).toString()}`;
 }
 
-function Table({ table, period, rowHeads = true }: { table: StatTable; period: Period; rowHeads?: boolean }) {
+function Table({ table, period }: { table: StatTable; period: Period }) {
   return (
     <>
-      <div class="app-table-wrap">
-        <table class="kern-table app-table" id={`tabelle-${table.id}`}>
-          <caption id={`${table.id}-caption`} class="kern-title app-stat-caption">
+      {/* Wide tables scroll inside their box on narrow screens; the box is reachable by keyboard to scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1) */}
+      {/* biome-ignore lint/a11y/useSemanticElements: the box is a region inside a section, named by the caption */}
+      <div class="app-stat-scroll" role="region" aria-labelledby={`${table.id}-caption`} tabIndex={0}>
+        <table class="kern-table app-stat-table" id={`tabelle-${table.id}`}>
+          <caption id={`${table.id}-caption`} class="kern-sr-only">
             {table.caption}
           </caption>
           <thead>
@@ -88,7 +91,7 @@ function Table({ table, period, rowHeads = true }: { table: StatTable; period: P
           <tbody>
             {table.rows.map((row, i) => (
               <tr key={`${row.head}-${i}`}>
-                {rowHeads ? <th scope="row">{row.head}</th> : <td>{row.head}</td>}
+                <th scope="row">{row.head}</th>
                 {row.cells.map((cell, j) => (
                   <td key={`${i}-${j}`} class="app-number">
                     {cell}
@@ -106,6 +109,31 @@ function Table({ table, period, rowHeads = true }: { table: StatTable; period: P
         </a>
       </p>
     </>
+  );
+}
+
+/** A part of the report: its heading, the chart if any, the table (the chart's text alternative). */
+function Part({
+  table,
+  period,
+  children,
+  note,
+}: {
+  table: StatTable;
+  period: Period;
+  children?: ComponentChildren;
+  /** A remark after the table. */
+  note?: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={`${table.id}-heading`} class="app-stat-part">
+      <h3 class="kern-heading-medium" id={`${table.id}-heading`}>
+        {table.caption}
+      </h3>
+      {children}
+      <Table table={table} period={period} />
+      {note}
+    </section>
   );
 }
 
@@ -273,32 +301,26 @@ function StatisticsPage({
         </div>
       </details>
 
-      <section aria-labelledby="ueberblick-caption">
-        <Table table={tables.ueberblick} period={period} />
-        {view.authorityDecisionsRecorded ? null : <p class="kern-body">{t.authorityNoDataNote}</p>}
-      </section>
-      <section aria-labelledby="ergebnisse-caption">
-        <Table table={tables.ergebnisse} period={period} />
-      </section>
-      <section aria-labelledby="dauer-caption">
-        <Table table={tables.dauer} period={period} />
-      </section>
-      <section aria-labelledby="monate-caption">
+      <Part
+        table={tables.ueberblick}
+        period={period}
+        note={view.authorityDecisionsRecorded ? null : <p class="kern-body">{t.authorityNoDataNote}</p>}
+      />
+      <Part table={tables.ergebnisse} period={period} />
+      <Part table={tables.dauer} period={period} />
+      <Part table={tables.monate} period={period}>
         <BarChart id="diagramm-monate" title={t.monthsChartTitle} bars={monthBars} />
-        <Table table={tables.monate} period={period} />
-      </section>
-      <section aria-labelledby="staatsangehoerigkeiten-caption">
+      </Part>
+      <Part table={tables.staatsangehoerigkeiten} period={period}>
         <BarChart
           id="diagramm-staatsangehoerigkeiten"
           title={t.nationalitiesChartTitle}
           bars={nationalityBars}
         />
-        <Table table={tables.staatsangehoerigkeiten} period={period} />
-      </section>
-      <section aria-labelledby="behoerden-caption">
+      </Part>
+      <Part table={tables.behoerden} period={period}>
         <BarChart id="diagramm-behoerden" title={t.authoritiesChartTitle} bars={authorityBars} />
-        <Table table={tables.behoerden} period={period} />
-      </section>
+      </Part>
     </Layout>
   );
 }
