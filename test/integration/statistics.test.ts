@@ -363,6 +363,7 @@ describe('statistics for the annual report', () => {
         `attachment; filename="statistik-${table}-${from}-bis-${today}.csv"`,
       );
       assert.equal(file.headers.get('cache-control'), 'no-store');
+      assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
       const raw = file.bytes.toString('utf8');
       for (const name of ['Haddad', 'Rahimi', 'Nasser', 'Karim', 'Testperson'])
         assert.ok(!raw.includes(name), `${table}: no person's name`);
