@@ -28,7 +28,7 @@ export const statisticsTexts = {
   periodDays: '{from} bis {to}, jeweils einschließlich',
   privacyTitle: 'Schutz vor Rückschlüssen auf Personen',
   privacyText:
-    'In den Aufstellungen nach Staatsangehörigkeit und nach Ausländerbehörde werden Werte von 1 und 2 nur als „<3“ ausgewiesen, damit sich im Jahresbericht keine einzelne Familie wiedererkennen lässt. Dasselbe gilt für die Dateien zum Herunterladen. Gesamtzahlen und Monatswerte werden vollständig gezeigt.',
+    'In den Aufstellungen nach Staatsangehörigkeit und nach Ausländerbehörde werden Werte von 1 und 2 nur als „<3“ ausgewiesen, damit sich im Jahresbericht keine einzelne Familie wiedererkennen lässt. Ließen sich diese Werte aus der Gesamtzahl zurückrechnen, wird in derselben Spalte zusätzlich der nächstkleinere Wert nicht ausgewiesen („x“). Dasselbe gilt für die Diagramme und die Dateien zum Herunterladen. Gesamtzahlen und Monatswerte werden vollständig gezeigt.',
   methodTitle: 'So wird gezählt',
   method: [
     'Eingänge zählen nach dem Eingangstag (bei Post, Fax und E-Mail nach dem Eingangsstempel), jeder Verfahrensschritt nach dem Tag, an dem er erfasst wurde.',
@@ -75,7 +75,7 @@ export const statisticsTexts = {
   rest: 'Übrige ({n})',
   chartDesc: 'Balkendiagramm. {summary} Alle Werte stehen in der Tabelle darunter.',
   chartEmpty: 'Im gewählten Zeitraum gibt es keine Werte.',
-  chartSmall: 'Werte unter 3 sind als „<3“ ohne Balken dargestellt.',
+  chartSmall: 'Nicht ausgewiesene Werte („<3“, „x“) sind ohne Balken dargestellt.',
   noCases: 'Im gewählten Zeitraum gibt es keine Fälle.',
   none: '–',
 } as const;

@@ -1,6 +1,13 @@
 /** Public API of the statistics: periods, the cases' facts, figures, durations, disclosure control, CSV. */
 export { csvCell, toCsv } from './csv.ts';
-export { germanNumber, isSmallCount, protectedCount, SMALL_COUNT_THRESHOLD } from './disclosure.ts';
+export {
+  germanNumber,
+  isSmallCount,
+  protectColumn,
+  protectedCount,
+  SECONDARY_MARK,
+  SMALL_COUNT_THRESHOLD,
+} from './disclosure.ts';
 export { type CaseFact, type CaseFacts, COUNTED_EVENT_TYPES, type FactKind, factOf } from './facts.ts';
 export {
   type Duration,

@@ -14,6 +14,7 @@ import {
   parsePeriod,
   periodLabel,
   periodQuery,
+  protectColumn,
   protectedCount,
   toCsv,
   topGroups,
@@ -225,6 +226,20 @@ describe('disclosure control and CSV', () => {
       [0, 1, 2, 3, 1234].map((n) => protectedCount(n)),
       ['0', '<3', '<3', '3', '1.234'],
     );
+  });
+
+  test('a column hides one more cell where its total would give a "<3" away', () => {
+    // Nothing small: all shown.
+    assert.deepEqual(protectColumn([5, 3, 0]), ['5', '3', '0']);
+    // One small cell: total − the others would reveal it, so the smallest other one is hidden too.
+    assert.deepEqual(protectColumn([10, 4, 2, 0]), ['10', 'x', '<3', '0']);
+    // Two cells of 1 (sum 2 = 2 × 1) or two of 2 (sum 4) would be pinned down as well.
+    assert.deepEqual(protectColumn([9, 5, 1, 1]), ['9', 'x', '<3', '<3']);
+    assert.deepEqual(protectColumn([9, 5, 2, 2]), ['9', 'x', '<3', '<3']);
+    // A 1 and a 2 (sum 3): which is which stays open; nothing more hidden.
+    assert.deepEqual(protectColumn([9, 5, 1, 2]), ['9', '5', '<3', '<3']);
+    // Nothing else to hide: the small cell stays "<3" (the total alone shows it; not preventable here).
+    assert.deepEqual(protectColumn([2, 0]), ['<3', '0']);
   });
 
   test('formula cells get an apostrophe; quotes, semicolons and line breaks are quoted', () => {

@@ -16,7 +16,7 @@ import {
   type Group,
   germanNumber,
   monthLabel,
-  protectedCount,
+  protectColumn,
   topGroups,
 } from '../../domain/statistics/index.ts';
 
@@ -36,14 +36,30 @@ const days = (d: number | null) => (d === null ? t.none : germanNumber(Math.roun
 
 type Column = (typeof BREAKDOWN_COLUMNS)[number];
 
+/** The rows of a breakdown, each column protected on its own (see `protectColumn`). */
 function breakdownRows(
   columns: readonly Column[],
   groups: readonly { head: string; figures: Figures }[],
 ): { head: string; cells: string[] }[] {
-  return groups.map((g) => ({
-    head: g.head,
-    cells: columns.map((c) => protectedCount(g.figures[c.key])),
-  }));
+  const shown = columns.map((c) => protectColumn(groups.map((g) => g.figures[c.key])));
+  return groups.map((g, i) => ({ head: g.head, cells: shown.map((column) => column[i] ?? '') }));
+}
+
+/** A bar per row of a protected breakdown (received cases); hidden cells get no bar. */
+export function receivedBars(
+  table: StatTable,
+  groups: readonly Group[],
+  limit: number,
+): { label: string; value: number; shown: string; hidden: boolean }[] {
+  return table.rows.slice(0, Math.min(limit, groups.length)).map((row, i) => {
+    const shown = row.cells[0] ?? '';
+    return {
+      label: row.head,
+      value: groups[i]?.figures.received ?? 0,
+      shown,
+      hidden: !/^[\d.]+$/.test(shown),
+    };
+  });
 }
 
 export function statisticsTables(

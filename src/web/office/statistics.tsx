@@ -15,7 +15,6 @@ import {
 import type { Actor } from '../../domain/case/index.ts';
 import {
   GERMAN_MONTHS,
-  isSmallCount,
   monthLabel,
   type Period,
   type PeriodProblem,
@@ -24,7 +23,6 @@ import {
   periodLabel,
   periodParam,
   periodQuery,
-  protectedCount,
   toCsv,
   topGroups,
 } from '../../domain/statistics/index.ts';
@@ -33,7 +31,7 @@ import { Button, ErrorSummary, Select, TextInput } from '../views/form.tsx';
 import { Layout, type PageContext } from '../views/layout.tsx';
 import { renderPage } from '../views/render.ts';
 import { type Bar, BarChart } from './statistics-chart.tsx';
-import { authorityLabel, type StatTable, statisticsTables, TOP_NATIONALITIES } from './statistics-tables.ts';
+import { receivedBars, type StatTable, statisticsTables, TOP_NATIONALITIES } from './statistics-tables.ts';
 
 export const STATISTICS_PATH = '/geschaeftsstelle/statistik';
 
@@ -244,18 +242,13 @@ function StatisticsPage({
     value: m.figures.received,
     shown: String(m.figures.received),
   }));
-  const protectedBar = (label: string, n: number): Bar => ({
-    label,
-    value: n,
-    shown: protectedCount(n),
-    hidden: isSmallCount(n),
-  });
-  const nationalityBars = topGroups(view.byNationality, TOP_NATIONALITIES).top.map((g) =>
-    protectedBar(g.key ? nationalityLabel(g.key) : t.nationalityUnknown, g.figures.received),
+  // The bars follow the protected tables: a cell shown as "<3" or "x" gets no bar.
+  const nationalityBars = receivedBars(
+    tables.staatsangehoerigkeiten,
+    topGroups(view.byNationality, TOP_NATIONALITIES).top,
+    TOP_NATIONALITIES,
   );
-  const authorityBars = view.byAuthority
-    .slice(0, 10)
-    .map((g) => protectedBar(authorityLabel(view, g), g.figures.received));
+  const authorityBars = receivedBars(tables.behoerden, view.byAuthority, 10);
   return (
     <Layout ctx={ctx} title={t.title}>
       <p class="kern-body">
