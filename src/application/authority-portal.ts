@@ -29,6 +29,7 @@ import type {
   Randomness,
   UnitOfWork,
   UploadInspector,
+  VirusScanner,
 } from './ports.ts';
 import { inspectUploaded } from './uploaded-file.ts';
 
@@ -63,6 +64,8 @@ export interface AuthorityPortalDeps {
   random: Randomness;
   blobs: BlobStore;
   inspector: UploadInspector;
+  /** null or absent: virus scanning is not configured. */
+  scanner?: VirusScanner | null;
   cases: Pick<CaseUseCases, 'applyWithin'>;
   renderStatement(doc: StatementPdf): Promise<Buffer>;
 }
@@ -241,7 +244,11 @@ export function authorityPortalUseCases(deps: AuthorityPortalDeps) {
         return found ? { ok: false, code: 'not_now' } : null;
       }
       if (found.file.documents.some((d) => d.id === upload.documentId)) return { ok: true };
-      const verdict = await inspectUploaded(deps, upload);
+      const verdict = await inspectUploaded(deps, upload, {
+        actor,
+        resource: { type: 'case', id: upload.caseId },
+        details: { category: STATEMENT_CATEGORY },
+      });
       if (!verdict.ok) return { ok: false, code: verdict.code };
       await deps.uow.run(async ({ filings, audit: trail, authorityStatements }) => {
         if ((await authorityStatements.authorityOf(upload.caseId)) !== found.authorityId) return;

@@ -1396,3 +1396,35 @@ export interface AuthorityPortalReader {
   /** The statements and reports of a case, for the office's case file. */
   forOffice(caseId: string): Promise<{ statements: AuthorityStatementRecord[]; reports: AuthorityReport[] }>;
 }
+
+/** One case for the statistics: no names, no texts; the counted history events with their instants. */
+export interface StatisticsCaseRow {
+  caseId: string;
+  receivedAt: Date;
+  persons: number;
+  /** The main applicant's (first person's) nationality code. */
+  nationalityCode: string | null;
+  authorityId: string | null;
+  authorityName: string | null;
+  /** Counted events (types from `COUNTED_EVENT_TYPES`) before the end of the range, in order. */
+  events: {
+    type: string;
+    at: Date;
+    /** For a session's decision: the session's day ('YYYY-MM-DD') if the session is known. */
+    sessionDay: string | null;
+    stage: string | null;
+    decision: string | null;
+    recommendation: boolean;
+  }[];
+}
+
+/** Reads what the statistics count (statistics for the annual report). */
+export interface StatisticsReader {
+  /**
+   * The cases received in `[from, to)` or with a counted event in it, each with all its counted
+   * events before `to` (earlier ones are needed for durations).
+   */
+  casesBetween(from: Date, to: Date, eventTypes: readonly string[]): Promise<StatisticsCaseRow[]>;
+  /** True once any case history holds an authority's decision. */
+  anyAuthorityDecision(): Promise<boolean>;
+}

@@ -108,6 +108,7 @@ export async function composeApp(
       evidenceFiles: services.evidenceFiles,
       nationalities: nationalityOptions(services.nationalities),
       sessions: services.sessions,
+      statistics: services.statistics,
     },
     retention: {
       retention: services.retention,

@@ -21,6 +21,7 @@ import {
 } from '../adapters/db/retention-store.ts';
 import { staffDirectoryIn } from '../adapters/db/staff-directory.ts';
 import { statementDeadlines } from '../adapters/db/statement-deadlines.ts';
+import { statisticsReader } from '../adapters/db/statistics-reader.ts';
 import { createUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { createAgeBlobStore } from '../adapters/files/age-blob-store.ts';
 import { createTusBlobStore, type TusBlobStore } from '../adapters/files/tus-store.ts';
@@ -66,6 +67,7 @@ import { composeMinutes } from '../application/session-minutes.ts';
 import { type SessionUseCases, sessionUseCases } from '../application/sessions.ts';
 import { type StaffAuthUseCases, staffAuthUseCases } from '../application/staff-auth.ts';
 import { berlinDate, statementRemindersFor } from '../application/statement-reminders.ts';
+import { type StatisticsUseCases, statisticsUseCases } from '../application/statistics.ts';
 import { type SubmissionUseCase, submissionUseCase } from '../application/submission.ts';
 import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
@@ -111,6 +113,8 @@ export interface Services {
   sessions: SessionUseCases;
   /** The immigration authorities' portal: their cases, statements, intended and final decisions. */
   authorityPortal: AuthorityPortalUseCases;
+  /** Statistics for the annual report. */
+  statistics: StatisticsUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -233,9 +237,11 @@ export async function createServices(
       random: secureRandom,
       blobs,
       inspector,
+      scanner: virusScanner,
       cases,
       renderStatement: renderSectionedDocument,
     }),
+    statistics: statisticsUseCases({ reader: statisticsReader(database.db), uow, clock }),
     retention: retentionUseCases({
       ...retentionDeps,
       queue: blobDeletionQueue(database.db),

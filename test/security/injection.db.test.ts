@@ -3,7 +3,8 @@
  * template syntax, entities, bidi overrides, NUL, invalid UTF-8, 100 KB) go into every text field of
  * the application and into the office's search, notes and intake. Nothing answers 500; every page
  * shows them as text (escaped, never markup); the receipt and the application copy (read with
- * pdftotext) contain them as the same text; bidi overrides and NUL are gone.
+ * pdftotext) contain them as the same text; bidi overrides and NUL are gone. The statistics' CSV
+ * exports carry none of them and no cell that a spreadsheet would run as a formula.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { flat, haveTool, pdfText } from '../../src/adapters/pdf/test-support.ts';
+import { STATISTICS_TABLES } from '../../src/application/statistics.ts';
 import { createStaffUser } from '../support/staff-app.ts';
 import {
   type ApplicantValues,
@@ -247,6 +249,25 @@ describe('S6 injection corpus', () => {
       );
       for (const key of ['formula', 'script', 'sql', 'template'] as const)
         assert.ok(!mail.includes(KEPT[key]), `no ${key} in a mail`);
+    }
+
+    // The statistics' CSV exports: counts and reference names only — no hostile name reaches them, and no
+    // cell starts like a formula (a cell that would is led by an apostrophe).
+    for (const table of STATISTICS_TABLES) {
+      const csv = await office.download(`/geschaeftsstelle/statistik/${table}.csv`);
+      assert.equal(csv.status, 200, `statistics ${table}`);
+      const body = csv.bytes.toString('utf8');
+      for (const key of Object.keys(KEPT) as (keyof typeof KEPT)[])
+        assert.ok(!body.includes(KEPT[key]), `no ${key} in the statistics (${table})`);
+      const cells = body
+        .slice(1)
+        .split(/\r\n|;/)
+        .map((cell) => cell.replace(/^"/, ''));
+      assert.deepEqual(
+        cells.filter((cell) => /^[=+\-@\t\r]/.test(cell)),
+        [],
+        `formula cells in ${table}`,
+      );
     }
 
     if (!haveTool(t, 'pdftotext')) return;

@@ -67,4 +67,11 @@ describe('access policy', () => {
     assert.equal(doc('correspondence'), false);
     assert.equal(doc('something_new'), false, 'unknown kinds stay hidden');
   });
+
+  it('only the office sees the statistics', () => {
+    assert.deepEqual(
+      ROLES.filter((r) => mayDo(r, 'view_statistics')),
+      ['office_clerk', 'office_head'],
+    );
+  });
 });

@@ -21,7 +21,9 @@ export type CaseAction =
   | 'approve_minutes'
   | 'administer_commission'
   /** The immigration authority's portal: the cases of its own area, narrowed (see `authorityMaySeeDocument`). */
-  | 'use_authority_portal';
+  | 'use_authority_portal'
+  /** The statistics for the annual report (counts only, no case data). */
+  | 'view_statistics';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
 
@@ -42,6 +44,7 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   /** Appoint members and deputies (their accounts are the administrators' too). */
   administer_commission: ['admin'],
   use_authority_portal: ['authority'],
+  view_statistics: OFFICE,
 };
 
 /** True if the role may do the action at all (ownership is checked where the resource is loaded). */

@@ -19,6 +19,7 @@ import {
 import { previewTexts } from '../../../content/messages/office/preview.ts';
 import { officeThreadTexts as threadTexts } from '../../../content/messages/office/thread.ts';
 import { sessionTexts } from '../../../content/messages/sessions/de.ts';
+import { statisticsTexts } from '../../../content/messages/statistics/de.ts';
 import { wizardDe } from '../../../content/messages/wizard/de.ts';
 import type { CaseFileData, InboxRow } from '../../application/ports.ts';
 import {
@@ -112,6 +113,10 @@ export function InboxPage({
         ·{' '}
         <a class="kern-link" href="/geschaeftsstelle/sitzungen">
           {sessionTexts.navLink}
+        </a>{' '}
+        ·{' '}
+        <a class="kern-link" href="/geschaeftsstelle/statistik">
+          {statisticsTexts.navLink}
         </a>
         {links}
       </p>

@@ -15,6 +15,7 @@ import type { IntakeUseCase } from '../../application/intake.ts';
 import type { MessageUseCases } from '../../application/messages.ts';
 import type { UploadStore } from '../../application/ports.ts';
 import type { SessionUseCases } from '../../application/sessions.ts';
+import type { StatisticsUseCases } from '../../application/statistics.ts';
 import {
   type Actor,
   type CaseState,
@@ -43,6 +44,7 @@ import { CaseFilePage, InboxPage } from './pages.tsx';
 import { PreviewPage } from './preview.tsx';
 import { RetentionLinks } from './retention.tsx';
 import { registerSessionPages } from './session-routes.tsx';
+import { registerStatisticsPages } from './statistics.tsx';
 
 export interface OfficePagesDeps {
   caseFiles: CaseFileUseCases;
@@ -76,6 +78,8 @@ export interface OfficePagesDeps {
   sessions?: SessionUseCases;
   /** What the immigration authority answered through its portal (statements, intended and final decisions). */
   caseAuthority?: (actor: Actor, caseId: string) => Promise<ComponentChildren>;
+  /** The statistics for the annual report (/geschaeftsstelle/statistik). */
+  statistics?: StatisticsUseCases;
 }
 
 const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
@@ -83,6 +87,14 @@ const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
 export async function registerOfficePages(app: FastifyInstance, deps: OfficePagesDeps) {
   const notFound = (reply: FastifyReply) => reply.callNotFound();
   if (deps.sessions) registerSessionPages(app, { ...deps, sessions: deps.sessions });
+  if (deps.statistics) {
+    const labels = new Map(deps.nationalities.map((n) => [n.code, n.label]));
+    registerStatisticsPages(app, {
+      ...deps,
+      statistics: deps.statistics,
+      nationalityLabel: (code) => labels.get(code) ?? deps.nationalityName(code),
+    });
+  }
 
   app.get<{
     Querystring: {
