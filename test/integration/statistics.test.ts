@@ -293,7 +293,12 @@ describe('statistics for the annual report', () => {
     assert.ok(approved && 'ok' in approved && approved.ok, JSON.stringify(approved));
 
     // The authority follows the request (recorded by the office until the authority portal records it).
-    await step(ids.a, { type: 'receiveAuthorityFeedback', stage: 'final', decision: 'grant' });
+    await step(ids.a, {
+      type: 'receiveAuthorityFeedback',
+      stage: 'final',
+      decision: 'grant',
+      decidedOn: '2026-11-30',
+    });
     await step(ids.a, { type: 'close' });
     const states = await database.db.selectFrom('cases').select(['id', 'state']).execute();
     const stateOf = (id: string) => states.find((s) => s.id === id)?.state;

@@ -331,7 +331,7 @@ describe('S1 access matrix over the route table', () => {
       .replace(':draftId', ids.draftId ?? '')
       .replace(':command', 'startPreCheck')
       .replace(':page', '1')
-      .replace(':file', `${ids.form}.pdf`)
+      .replace(':file', url.startsWith('/geschaeftsstelle/statistik') ? 'ueberblick.csv' : `${ids.form}.pdf`)
       .replace(':token', 'x'.repeat(43))
       .replace(':id', url.startsWith('/verwaltung') ? (ids.id ?? '') : randomUUID())
       .replace('/assets/kern/*', '/assets/kern/kern.min.css')
