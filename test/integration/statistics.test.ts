@@ -297,7 +297,7 @@ describe('statistics for the annual report', () => {
       type: 'receiveAuthorityFeedback',
       stage: 'final',
       decision: 'grant',
-      decidedOn: '2026-11-30',
+      decidedOn: today,
     });
     await step(ids.a, { type: 'close' });
     const states = await database.db.selectFrom('cases').select(['id', 'state']).execute();
