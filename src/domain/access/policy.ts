@@ -18,7 +18,9 @@ export type CaseAction =
   | 'export_person_data'
   | 'run_sessions'
   | 'approve_minutes'
-  | 'administer_commission';
+  | 'administer_commission'
+  /** The members' view: the sessions a member is invited to, their agenda and session pack. */
+  | 'attend_sessions';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
 
@@ -38,6 +40,8 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   approve_minutes: ['office_head'],
   /** Appoint members and deputies (their accounts are the administrators' too). */
   administer_commission: ['admin'],
+  /** Members and deputies (both log in with the role `member`); which sessions is decided by the invitation. */
+  attend_sessions: ['member'],
 };
 
 /** True if the role may do the action at all (ownership is checked where the resource is loaded). */
