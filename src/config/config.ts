@@ -56,6 +56,12 @@ const envSchema = z.object({
     .min(1, 'muss mindestens 1 sein')
     .max(10240, 'darf höchstens 10240 sein')
     .default(500),
+  SESSION_PACK_DAYS: z.coerce
+    .number({ error: 'muss eine Zahl sein' })
+    .int('muss eine ganze Zahl sein')
+    .min(0, 'darf nicht negativ sein')
+    .max(365, 'darf höchstens 365 sein')
+    .default(7),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -78,6 +84,8 @@ export interface Config {
   worker: 'inline' | 'off';
   profile: string;
   trustProxy: boolean;
+  /** Days after the session day through which members can download the session pack. */
+  sessionPackDays: number;
   /** Largest file and largest sum of files of one application, in bytes. */
   uploads: { maxFileBytes: number; maxApplicationBytes: number };
   paths: { pglite: string; files: string; mail: string; masterKeyFile: string; uploads: string };
@@ -127,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     worker: e.WORKER,
     profile: e.PROFILE,
     trustProxy: e.TRUST_PROXY,
+    sessionPackDays: e.SESSION_PACK_DAYS,
     uploads: {
       maxFileBytes: e.UPLOAD_MAX_MB * 1024 ** 2,
       maxApplicationBytes: e.APPLICATION_MAX_MB * 1024 ** 2,

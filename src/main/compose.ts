@@ -107,6 +107,7 @@ export async function composeApp(
       evidenceFiles: services.evidenceFiles,
       nationalities: nationalityOptions(services.nationalities),
       sessions: services.sessions,
+      packs: services.members,
     },
     retention: {
       retention: services.retention,
@@ -114,6 +115,7 @@ export async function composeApp(
       nationalityName: services.nationalityName,
     },
     commission: services.sessions,
+    members: services.members,
     application: {
       drafts: services.drafts,
       submission: services.submission,

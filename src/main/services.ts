@@ -35,6 +35,7 @@ import {
   renderReceipt,
   renderSectionedDocument,
 } from '../adapters/pdf/index.ts';
+import { sessionPackBuilder } from '../adapters/pdf/session-pack.ts';
 import { createDocumentPreviewer } from '../adapters/preview/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
 import { loadProfile } from '../adapters/reference/profiles.ts';
@@ -46,6 +47,7 @@ import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
 import { type EvidenceFileUseCases, evidenceFileUseCases } from '../application/evidence-files.ts';
 import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
 import { queueLettersForEvents } from '../application/letters.ts';
+import { type MemberViewUseCases, memberViewUseCases } from '../application/member-view.ts';
 import { type MessageUseCases, messageUseCases } from '../application/messages.ts';
 import { noticesFor } from '../application/notices.ts';
 import { type PersonExportUseCases, personExportUseCases } from '../application/person-export.ts';
@@ -99,6 +101,8 @@ export interface Services {
   personExport: PersonExportUseCases;
   /** The commission: members, sessions, votes, minutes. */
   sessions: SessionUseCases;
+  /** The members' view of their sessions and the session pack (and the office's choice for it). */
+  members: MemberViewUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -173,6 +177,15 @@ export async function createServices(
       publicUrl: config.publicUrl,
       renderMinutes: (facts, options) =>
         renderMinutes(composeMinutes(facts, { ...options, letterhead, now: clock.now() })),
+    }),
+    members: memberViewUseCases({
+      uow,
+      clock,
+      blobs,
+      builder: sessionPackBuilder,
+      packDays: config.sessionPackDays,
+      renderSheet: renderSectionedDocument,
+      nationalityName: (code) => names.get(code) ?? code,
     }),
     caseFiles,
     retention: retentionUseCases({

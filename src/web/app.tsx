@@ -19,6 +19,7 @@ import Fastify, {
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { MessageKey } from '../../content/messages/de.ts';
 import type { AdministrationUseCases } from '../application/administration.ts';
+import type { MemberViewUseCases } from '../application/member-view.ts';
 import type { RepresentativeUseCases } from '../application/representatives.ts';
 import type { SessionUseCases } from '../application/sessions.ts';
 import type { StaffAuthUseCases } from '../application/staff-auth.ts';
@@ -26,6 +27,7 @@ import { registerCommissionPages } from './admin/commission.tsx';
 import { registerAdminPages } from './admin/routes.tsx';
 import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
 import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
+import { registerMemberPages } from './commission/routes.tsx';
 import type { Lang } from './i18n.ts';
 import { caseRetentionView, type RetentionPagesDeps, registerRetentionPages } from './office/retention.tsx';
 import { type OfficePagesDeps, registerOfficePages } from './office/routes.tsx';
@@ -56,6 +58,8 @@ export interface WebDeps {
   retention?: Omit<RetentionPagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
   /** The commission's members and deputies, appointed by administrators (/verwaltung/kommission). */
   commission?: SessionUseCases;
+  /** The members' view (/kommission) with the session pack. */
+  members?: MemberViewUseCases;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -233,6 +237,14 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
       });
     }
+    if (deps.members) {
+      registerMemberPages(app, {
+        members: deps.members,
+        guard: requireStaff(['member']),
+        actorOf: (request) => ({ ...actorOf(request), name: request.staff?.name ?? '' }),
+        sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+      });
+    }
     if (deps.representatives) {
       registerAccountPages(app, {
         representatives: deps.representatives,
@@ -260,7 +272,13 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
         ...deps.office,
         ...(deps.retention ? { caseRetention: caseRetentionView(deps.retention.retention) } : {}),
         guard: requireStaff(['office_clerk', 'office_head']),
-        homeGuard: requireStaff(['office_clerk', 'office_head', 'admin', 'representative']),
+        homeGuard: requireStaff([
+          'office_clerk',
+          'office_head',
+          'admin',
+          'representative',
+          ...(deps.members ? (['member'] as const) : []),
+        ]),
         actorOf,
         csrfToken: (_request, reply) => csrfToken(reply),
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),

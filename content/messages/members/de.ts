@@ -50,6 +50,7 @@ export const memberTexts = {
   caseTitle: 'Fall {caseNumber}',
   caseLead: 'Tagesordnungspunkt {n} der Sitzung am {date}.',
   backToSession: 'Zur Sitzung am {date}',
+  backToSessionShort: 'Zur Sitzung',
   received: 'Eingang',
   authority: 'Ausländerbehörde',
   persons: 'Personen',
