@@ -24,7 +24,7 @@ import {
   until,
 } from '../support/members.ts';
 import { createStaffUser, type StaffUser } from '../support/staff-app.ts';
-import type { WebClient } from '../support/web-client.ts';
+import { WebClient } from '../support/web-client.ts';
 
 describe('the members’ view and the session pack', () => {
   let app: TestApp;
@@ -184,6 +184,10 @@ describe('the members’ view and the session pack', () => {
     assert.equal((await memberWeb.post(`${office()}/tagesordnung/${cases.a.id}/mappe`, {})).status, 404);
     assert.equal((await memberWeb.get(`/geschaeftsstelle/faelle/${cases.a.id}`)).status, 404);
     assert.equal((await clerkWeb.get('/kommission')).status, 404);
+    // The invitation's link, opened without a login, leads to the login and back.
+    const anonymous = await new WebClient(app.url).get(base());
+    assert.equal(anonymous.status, 303);
+    assert.equal(anonymous.location, `/anmelden?weiter=${encodeURIComponent(base())}`);
     assert.equal((await clerkWeb.get(base())).status, 404);
   });
 
