@@ -8,10 +8,4 @@ export const pending: PendingBenchmark[] = [
     issue: 4,
     what: 'Volltextsuche der Geschäftsstelle über 100.000 synthetische Fälle',
   },
-  {
-    name: 'session-pack',
-    target: '≥ 0.5 × qpdf',
-    issue: 5,
-    what: 'Sitzungsmappe 30 Fälle × 40 Seiten mit Lesezeichen vs qpdf auf denselben Dateien',
-  },
 ];

@@ -13,6 +13,7 @@ import { cleanupAll, installCleanupHandlers } from './lib/children.ts';
 import * as page from './page.ts';
 import * as pageWeight from './page-weight.ts';
 import { pending } from './pending.ts';
+import * as sessionPack from './session-pack.ts';
 import * as submit from './submit.ts';
 import { type Benchmark, type BenchResult, type PendingBenchmark, Unavailable } from './types.ts';
 import * as uploadIngest from './upload-ingest.ts';
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
   submit.postgres,
   coldStart,
   pageWeight,
+  sessionPack,
 ];
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 

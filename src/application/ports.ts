@@ -141,6 +141,8 @@ export interface TransactionScope {
   sessions: SessionStore;
   /** Statements answered in the immigration authority's portal. */
   authorityStatements: AuthorityStatementStore;
+  /** What the office chose for the session packs, and what the members' view reads of the agenda's cases. */
+  packs: SessionPackStore;
 }
 
 /** Runs a use case's writes in one transaction: all of them commit, or none. */
@@ -1427,4 +1429,100 @@ export interface StatisticsReader {
   casesBetween(from: Date, to: Date, eventTypes: readonly string[]): Promise<StatisticsCaseRow[]>;
   /** True once any case history holds an authority's decision. */
   anyAuthorityDecision(): Promise<boolean>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The members' view and the session pack
+
+/** One part of the pack (a summary sheet, the application, a statement, a piece of evidence). */
+export interface SessionPackPart {
+  /** The bookmark's title. */
+  title: string;
+  /** 'application/pdf', 'image/jpeg' or 'image/png'; anything else becomes a page saying it is missing. */
+  contentType: string;
+  /** Read only when it is the part's turn (decrypting one document at a time). */
+  load(): Promise<Buffer>;
+}
+
+/** A bookmark with its parts: the cover, or one case with a bookmark per part beneath it. */
+export interface SessionPackSection {
+  title: string;
+  /** Bookmarks per part beneath this one. */
+  nested: boolean;
+  parts: readonly SessionPackPart[];
+}
+
+export interface SessionPackInput {
+  /** Metadata title: the kind of document and the date, never a name. */
+  title: string;
+  subject: string;
+  createdAt: Date;
+  /** Drawn on every page, in the footer and across the page: the member's name and the date. */
+  watermark: string;
+  /** The large faint watermark across every page (default true). */
+  diagonal?: boolean;
+  sections: readonly SessionPackSection[];
+  texts: {
+    /** 'Seite {n} von {total}' */
+    page: string;
+    /** On the page that stands in for a part that could not be read. */
+    unreadable: string;
+  };
+}
+
+/** Merges the parts into one PDF with an outline and a watermark on every page. */
+export interface SessionPackBuilder {
+  build(input: SessionPackInput): Promise<Buffer>;
+}
+
+/** A person of a case on an agenda, as the members see them. */
+export interface AgendaPerson {
+  givenNames: string;
+  familyName: string;
+  birthDate: string;
+  nationalityCode: string;
+  relation: string | null;
+}
+
+/** What the members' overview and the pack's summary sheet show of a case on the agenda. */
+export interface AgendaCaseSummary {
+  caseId: string;
+  caseNumber: string;
+  channel: string;
+  receivedAt: Date;
+  authorityName: string | null;
+  persons: AgendaPerson[];
+  /** The filed application's content (German), or null for a case filed from a letter. */
+  application: unknown;
+}
+
+/** A document of a case on the agenda, with what the office chose for the pack. */
+export interface PackDocumentRecord {
+  id: string;
+  caseId: string;
+  category: string;
+  specialCategory: boolean;
+  fileName: string;
+  contentType: string;
+  size: number;
+  blobKey: string;
+  createdAt: Date;
+  /** Chosen for this session's pack (and, for special categories, explicitly included). */
+  choice: { specialIncluded: boolean } | null;
+}
+
+/** The pack's records, inside the use case's transaction. */
+export interface SessionPackStore {
+  /** The cases of these ids with persons and filed application, in the given order. */
+  summaries(caseIds: readonly string[]): Promise<AgendaCaseSummary[]>;
+  /** The documents of these cases with this session's choices. */
+  documents(sessionId: string, caseIds: readonly string[]): Promise<PackDocumentRecord[]>;
+  /** Replaces the choice for one case of the session. */
+  choose(
+    sessionId: string,
+    caseId: string,
+    choices: readonly { documentId: string; specialIncluded: boolean }[],
+    by: string,
+    at: Date,
+  ): Promise<void>;
 }

@@ -71,6 +71,12 @@ const envSchema = z.object({
     .min(1, 'muss mindestens 1 sein')
     .max(600, 'darf höchstens 600 sein')
     .default(60),
+  SESSION_PACK_DAYS: z.coerce
+    .number({ error: 'muss eine Zahl sein' })
+    .int('muss eine ganze Zahl sein')
+    .min(0, 'darf nicht negativ sein')
+    .max(365, 'darf höchstens 365 sein')
+    .default(7),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -98,6 +104,8 @@ export interface Config {
    * configured scanner that does not answer holds uploads back instead of passing them unchecked.
    */
   virusScan: { address: { socket: string } | { host: string; port: number }; timeoutMs: number } | null;
+  /** Days after the session day through which members can download the session pack. */
+  sessionPackDays: number;
   /** Largest file and largest sum of files of one application, in bytes. */
   uploads: { maxFileBytes: number; maxApplicationBytes: number };
   paths: { pglite: string; files: string; mail: string; masterKeyFile: string; uploads: string };
@@ -159,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     profile: e.PROFILE,
     trustProxy: e.TRUST_PROXY,
     virusScan: virusScanOf(e),
+    sessionPackDays: e.SESSION_PACK_DAYS,
     uploads: {
       maxFileBytes: e.UPLOAD_MAX_MB * 1024 ** 2,
       maxApplicationBytes: e.APPLICATION_MAX_MB * 1024 ** 2,

@@ -109,6 +109,7 @@ export async function composeApp(
       nationalities: nationalityOptions(services.nationalities),
       sessions: services.sessions,
       statistics: services.statistics,
+      packs: services.members,
     },
     retention: {
       retention: services.retention,
@@ -123,6 +124,7 @@ export async function composeApp(
       uploads: services.uploads,
       maxUploadBytes: config.uploads.maxFileBytes,
     },
+    members: services.members,
     application: {
       drafts: services.drafts,
       submission: services.submission,

@@ -37,6 +37,7 @@ import {
   renderReceipt,
   renderSectionedDocument,
 } from '../adapters/pdf/index.ts';
+import { sessionPackBuilder } from '../adapters/pdf/session-pack.ts';
 import { createDocumentPreviewer } from '../adapters/preview/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
 import { loadProfile } from '../adapters/reference/profiles.ts';
@@ -50,6 +51,7 @@ import { type DraftUseCases, draftUseCases } from '../application/drafts.ts';
 import { type EvidenceFileUseCases, evidenceFileUseCases } from '../application/evidence-files.ts';
 import { type IntakeUseCase, intakeUseCase } from '../application/intake.ts';
 import { queueLettersForEvents } from '../application/letters.ts';
+import { type MemberViewUseCases, memberViewUseCases } from '../application/member-view.ts';
 import { type MessageUseCases, messageUseCases } from '../application/messages.ts';
 import { noticesFor } from '../application/notices.ts';
 import { type PersonExportUseCases, personExportUseCases } from '../application/person-export.ts';
@@ -115,6 +117,8 @@ export interface Services {
   authorityPortal: AuthorityPortalUseCases;
   /** Statistics for the annual report. */
   statistics: StatisticsUseCases;
+  /** The members' view of their sessions and the session pack (and the office's choice for it). */
+  members: MemberViewUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -228,6 +232,15 @@ export async function createServices(
       publicUrl: config.publicUrl,
       renderMinutes: (facts, options) =>
         renderMinutes(composeMinutes(facts, { ...options, letterhead, now: clock.now() })),
+    }),
+    members: memberViewUseCases({
+      uow,
+      clock,
+      blobs,
+      builder: sessionPackBuilder,
+      packDays: config.sessionPackDays,
+      renderSheet: renderSectionedDocument,
+      nationalityName: (code) => names.get(code) ?? code,
     }),
     caseFiles,
     authorityPortal: authorityPortalUseCases({

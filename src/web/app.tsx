@@ -19,6 +19,7 @@ import Fastify, {
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { MessageKey } from '../../content/messages/de.ts';
 import type { AdministrationUseCases } from '../application/administration.ts';
+import type { MemberViewUseCases } from '../application/member-view.ts';
 import type { RepresentativeUseCases } from '../application/representatives.ts';
 import type { SessionUseCases } from '../application/sessions.ts';
 import type { StaffAuthUseCases } from '../application/staff-auth.ts';
@@ -28,6 +29,7 @@ import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
 import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
 import { officeAuthorityView } from './authority/office-view.tsx';
 import { type AuthorityPagesDeps, registerAuthorityPages } from './authority/routes.tsx';
+import { registerMemberPages } from './commission/routes.tsx';
 import type { Lang } from './i18n.ts';
 import { caseRetentionView, type RetentionPagesDeps, registerRetentionPages } from './office/retention.tsx';
 import { type OfficePagesDeps, registerOfficePages } from './office/routes.tsx';
@@ -62,6 +64,8 @@ export interface WebDeps {
   commission?: SessionUseCases;
   /** The immigration authorities' portal (/behoerde); needs the staff login. */
   authority?: Omit<AuthorityPagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
+  /** The members' view (/kommission) with the session pack. */
+  members?: MemberViewUseCases;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -261,6 +265,14 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
       });
     }
+    if (deps.members) {
+      registerMemberPages(app, {
+        members: deps.members,
+        guard: requireStaff(['member']),
+        actorOf: (request) => ({ ...actorOf(request), name: request.staff?.name ?? '' }),
+        sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+      });
+    }
     if (deps.representatives) {
       registerAccountPages(app, {
         representatives: deps.representatives,
@@ -302,7 +314,14 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
         ...(deps.retention ? { caseRetention: caseRetentionView(deps.retention.retention) } : {}),
         ...(deps.authority ? { caseAuthority: officeAuthorityView(deps.authority.portal) } : {}),
         guard: requireStaff(['office_clerk', 'office_head']),
-        homeGuard: requireStaff(['office_clerk', 'office_head', 'admin', 'representative', 'authority']),
+        homeGuard: requireStaff([
+          'office_clerk',
+          'office_head',
+          'admin',
+          'representative',
+          'authority',
+          ...(deps.members ? (['member'] as const) : []),
+        ]),
         actorOf,
         csrfToken: (_request, reply) => csrfToken(reply),
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),

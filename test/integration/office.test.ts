@@ -86,7 +86,11 @@ describe('office over HTTP', () => {
     assert.equal(anonymous.status, 303);
     assert.match(anonymous.location ?? '', /^\/anmelden/);
     const asMember = await login(app, member);
-    assert.equal((await asMember.get('/geschaeftsstelle')).status, 404);
+    // The staff home sends a member to the members' view; every office page answers 404.
+    const home = await asMember.get('/geschaeftsstelle');
+    assert.equal(home.status, 303);
+    assert.equal(home.location, '/kommission');
+    assert.equal((await asMember.get('/geschaeftsstelle/sitzungen')).status, 404);
     const row = await app.database.db.selectFrom('cases').select('id').executeTakeFirstOrThrow();
     assert.equal((await asMember.get(`/geschaeftsstelle/faelle/${row.id}`)).status, 404);
   });

@@ -394,6 +394,16 @@ export interface SessionAttendanceTable {
   membership_id: string;
 }
 
+/** migrations/0015 */
+export interface SessionPackDocumentsTable {
+  session_id: string;
+  case_id: string;
+  document_id: string;
+  special_included: Generated<boolean>;
+  selected_by: string | null;
+  selected_at: Generated<Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Generated<Date>;
@@ -450,5 +460,6 @@ export interface Database {
   session_agenda_items: SessionAgendaItemsTable;
   session_attendance: SessionAttendanceTable;
   authority_statements: AuthorityStatementsTable;
+  session_pack_documents: SessionPackDocumentsTable;
   schema_migrations: SchemaMigrationsTable;
 }

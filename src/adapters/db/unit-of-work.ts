@@ -11,6 +11,7 @@ import { outboxIn } from './outbox-store.ts';
 import { caseContacts } from './receipt-records.ts';
 import { retentionScheduleIn } from './retention-store.ts';
 import type { Database } from './schema.ts';
+import { sessionPackStoreIn } from './session-pack-store.ts';
 import { sessionStoreIn } from './session-store.ts';
 
 /** One database transaction per use case, with every store bound to it. */
@@ -30,6 +31,7 @@ export function createUnitOfWork(db: Kysely<Database>): UnitOfWork {
           retention: retentionScheduleIn(trx),
           sessions: sessionStoreIn(trx),
           authorityStatements: authorityStatementStoreIn(trx),
+          packs: sessionPackStoreIn(trx),
         }),
       ),
   };

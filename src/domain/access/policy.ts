@@ -23,7 +23,9 @@ export type CaseAction =
   /** The immigration authority's portal: the cases of its own area, narrowed (see `authorityMaySeeDocument`). */
   | 'use_authority_portal'
   /** The statistics for the annual report (counts only, no case data). */
-  | 'view_statistics';
+  | 'view_statistics'
+  /** The members' view: the sessions a member is invited to, their agenda and session pack. */
+  | 'attend_sessions';
 
 const OFFICE: readonly Role[] = ['office_clerk', 'office_head'];
 
@@ -45,6 +47,8 @@ const ALLOWED: { readonly [A in CaseAction]: readonly Role[] } = {
   administer_commission: ['admin'],
   use_authority_portal: ['authority'],
   view_statistics: OFFICE,
+  /** Members and deputies (both log in with the role `member`); which sessions is decided by the invitation. */
+  attend_sessions: ['member'],
 };
 
 /** True if the role may do the action at all (ownership is checked where the resource is loaded). */

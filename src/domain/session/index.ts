@@ -37,5 +37,21 @@ export {
   type VoteOutcome,
   voteOutcome,
 } from './outcome.ts';
+export {
+  APPLICATION_CATEGORIES,
+  choicesFromForm,
+  DEFAULT_PACK_DAYS,
+  excerpt,
+  invitedTo,
+  NEVER_IN_PACK,
+  type PackChoice,
+  type PackDocument,
+  type PackPartKind,
+  packAvailable,
+  packAvailableThrough,
+  packParts,
+  STATEMENT_CATEGORY,
+  selectableForPack,
+} from './pack.ts';
 export { checkSessionPlan, type SessionPlan, type SessionPlanForm, sessionDayReached } from './planning.ts';
 export { checkQuorum, type Quorum, requiredForQuorum, type SeatAttendance } from './quorum.ts';

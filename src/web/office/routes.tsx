@@ -12,6 +12,7 @@ import type { CaseUseCases } from '../../application/cases.ts';
 import { documentIdFor } from '../../application/drafts.ts';
 import type { EvidenceFileUseCases } from '../../application/evidence-files.ts';
 import type { IntakeUseCase } from '../../application/intake.ts';
+import type { MemberViewUseCases } from '../../application/member-view.ts';
 import type { MessageUseCases } from '../../application/messages.ts';
 import type { UploadStore } from '../../application/ports.ts';
 import type { SessionUseCases } from '../../application/sessions.ts';
@@ -80,6 +81,8 @@ export interface OfficePagesDeps {
   caseAuthority?: (actor: Actor, caseId: string) => Promise<ComponentChildren>;
   /** The statistics for the annual report (/geschaeftsstelle/statistik). */
   statistics?: StatisticsUseCases;
+  /** The session pack's choice of documents on a session's agenda. */
+  packs?: MemberViewUseCases;
 }
 
 const OFFICE_UPLOADS = '/geschaeftsstelle/hochladen';
@@ -109,6 +112,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     if (deps.actorOf(request).role === 'admin') return reply.redirect('/verwaltung', 303);
     if (deps.actorOf(request).role === 'representative') return reply.redirect('/konto', 303);
     if (deps.actorOf(request).role === 'authority') return reply.redirect('/behoerde', 303);
+    if (deps.actorOf(request).role === 'member') return reply.redirect('/kommission', 303);
     const ctx = {
       ...pageContext(request, reply),
       lang: 'de' as const,

@@ -6,12 +6,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { OUTCOME_LABELS, sessionTexts as t } from '../../../content/messages/sessions/de.ts';
+import type { MemberViewUseCases } from '../../application/member-view.ts';
 import type { SessionUseCases } from '../../application/sessions.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import type { DecisionForm, FieldProblem } from '../../domain/session/index.ts';
 import { pageContext, sendPage } from '../pages.tsx';
 import { group, list, single, unflatten } from '../public/application/form-body.ts';
 import { renderPage } from '../views/render.ts';
+import { PackSection, registerPackChoicePages } from './session-pack.tsx';
 import {
   AgendaItemPage,
   fill,
@@ -27,6 +29,8 @@ export interface SessionPagesDeps {
   actorOf(request: FastifyRequest): Actor;
   csrfToken(request: FastifyRequest, reply: FastifyReply): string;
   sessionTail(request: FastifyRequest, reply: FastifyReply): ComponentChildren;
+  /** The session pack: the office's choice of documents per agenda item. */
+  packs?: MemberViewUseCases;
 }
 
 const LIST = '/geschaeftsstelle/sitzungen';
@@ -93,6 +97,7 @@ export function registerSessionPages(app: FastifyInstance, deps: SessionPagesDep
   ) {
     const view = await deps.sessions.view(deps.actorOf(request), id);
     if (!view) return reply.callNotFound();
+    const pack = deps.packs ? await deps.packs.packSummary(deps.actorOf(request), id) : null;
     return sendPage(
       reply,
       renderPage(
@@ -101,6 +106,7 @@ export function registerSessionPages(app: FastifyInstance, deps: SessionPagesDep
           csrf={deps.csrfToken(request, reply)}
           view={view}
           notice={notice}
+          packSection={pack ? <PackSection sessionId={id} summary={pack} agenda={view.agenda} /> : null}
         />,
       ),
       status,
@@ -145,6 +151,8 @@ export function registerSessionPages(app: FastifyInstance, deps: SessionPagesDep
     if (!result.ok) return sessionPage(request, reply, id, { kind: 'error', text: result.message }, 400);
     return reply.redirect(`${base(id)}?${ok}`, 303);
   }
+
+  if (deps.packs) registerPackChoicePages(app, { ...deps, packs: deps.packs });
 
   app.get<Q>(LIST, { preHandler: deps.guard }, (request, reply) =>
     listPage(request, reply, { notice: noticeFrom(request.query) }),

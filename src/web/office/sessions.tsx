@@ -287,11 +287,14 @@ export function SessionPage({
   csrf,
   view,
   notice,
+  packSection = null,
 }: {
   ctx: PageContext;
   csrf: string;
   view: SessionView;
   notice: Notice;
+  /** The session pack's section (after the agenda), when the members' view is there. */
+  packSection?: ComponentChildren;
 }) {
   const { session, locked } = view;
   const id = session.id;
@@ -426,6 +429,7 @@ export function SessionPage({
           </div>
         )}
       </Section>
+      {packSection}
       {locked ? null : (
         <Section id="bereit" title={t.candidates}>
           <p class="kern-body">{t.candidatesLead}</p>
