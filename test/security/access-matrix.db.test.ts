@@ -108,9 +108,15 @@ const ACCESS: Zone[] = [
     guard: 'staff',
   },
   {
-    name: 'back-office start (sends administrators, representatives and authorities on)',
+    name: 'back-office start (sends administrators, representatives, members and authorities on)',
     matches: (m, u) => (m === 'GET' || m === 'HEAD') && u === '/geschaeftsstelle',
-    allowed: ['office_clerk', 'office_head', 'admin', 'representative', 'authority'],
+    allowed: ['office_clerk', 'office_head', 'admin', 'representative', 'member', 'authority'],
+    guard: 'staff',
+  },
+  {
+    name: "commission members' view",
+    matches: (_m, u) => under('/kommission')(u),
+    allowed: ['member'],
     guard: 'staff',
   },
   {
@@ -149,6 +155,12 @@ const STATE_DEPENDENT: Record<string, string> = {
   'GET /geschaeftsstelle/sitzungen/:id': 'needs a planned session (see test/integration/sessions.test.ts)',
   'GET /geschaeftsstelle/sitzungen/:id/tagesordnung/:caseId': 'needs a session with the case on its agenda',
   'GET /geschaeftsstelle/sitzungen/:id/protokoll': 'needs held session with minutes',
+  'GET /geschaeftsstelle/sitzungen/:id/tagesordnung/:caseId/mappe':
+    'needs a session with the case on its agenda',
+  'GET /kommission/sitzungen/:id':
+    'needs a session the member is invited to (own and other sessions: test/integration/members-view.test.ts)',
+  'GET /kommission/sitzungen/:id/faelle/:caseId': 'needs a session the member is invited to, with the case',
+  'GET /kommission/sitzungen/:id/mappe': 'needs a session the member is invited to',
   'GET /geschaeftsstelle/faelle/:caseId/dokumente/:documentId/vorschau/:page':
     'page images are made on demand for image documents only',
   'GET /konto/bestaetigen/:token': 'a confirmation link is mailed once',
