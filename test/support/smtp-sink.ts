@@ -14,7 +14,12 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * `acceptDelayMs` holds each mail that long before the server answers 250 (a slow mail server), so a
+ * sender killed meanwhile has not seen the acceptance; a mail counts as received once it is accepted.
+ */
+export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): Promise<SmtpSink> {
+  const delay = options.acceptDelayMs ?? 0;
   const mails: SmtpSink['mails'] = [];
   const server = new SMTPServer({
     secure: false,
@@ -29,8 +34,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const to = session.envelope.rcptTo.map((r) => r.address);
         simpleParser(Buffer.concat(chunks)).then(
           (parsed) => {
-            mails.push({ to, parsed });
-            callback();
+            const accept = () => {
+              mails.push({ to, parsed });
+              callback();
+            };
+            if (delay > 0) setTimeout(accept, delay);
+            else accept();
           },
           (error: Error) => callback(error),
         );
