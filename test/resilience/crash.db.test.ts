@@ -124,14 +124,14 @@ describe(`R1/R3: the server killed while applications are submitted (${DB})`, ()
     gate.open();
     const lanes = Array.from({ length: CONCURRENCY }, () => lane());
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
-      // Odd cycles kill at a random moment; even ones while a submit is on its way (0–120 ms into it),
+      // Odd cycles kill at a random moment; even ones while a submit is on its way (0–800 ms into it: before, inside and after its transaction),
       // so that kills inside the submit's transaction are certain to happen, not left to luck.
       const started = Date.now();
       if (cycle % 2 === 1) await sleep(randomInt(...KILL_AFTER_MS));
       else {
         while (!applicants.some((a) => a.phase === 'submitting') && Date.now() - started < 15_000)
           await sleep(5);
-        await sleep(randomInt(0, 120));
+        await sleep(randomInt(0, 800));
       }
       const afterMs = Date.now() - started;
       gate.close();

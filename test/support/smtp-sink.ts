@@ -50,6 +50,8 @@ export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): P
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A sender killed mid-conversation resets its connection; that is the sender's problem, not the sink's.
+  server.on('error', () => {});
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
