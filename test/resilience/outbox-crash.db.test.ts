@@ -6,7 +6,7 @@
  * sends that mail again, with the same Message-ID, so the receiving side can drop the copy. The test
  * holds the design to exactly that: every mail arrives, each with its one Message-ID; copies only of
  * mails in flight at a kill (at most one per kill); none of the rolled-back ones; every job done.
- * Cycles: CRASH_CYCLES (default 3), mails: CRASH_MAILS (default 60).
+ * Cycles: CRASH_CYCLES (default 3), mails: CRASH_MAILS (default 60, or 20 per cycle when more).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { freshDatabase, type Installation, randomInt, sleep, startWorker } from 
 import { expireLeases, openInstallationDb } from './support/inspect.ts';
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
-const MAILS = Number(process.env.CRASH_MAILS ?? 60);
+const MAILS = Number(process.env.CRASH_MAILS ?? Math.max(60, CYCLES * 20));
 const FROM = 'Härtefallkommission NRW <noreply@hfk-crash.example>';
 const DB = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
