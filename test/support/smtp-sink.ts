@@ -14,7 +14,12 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * `acceptDelayMs` holds each mail that long before the server answers 250 (a slow mail server), so a
+ * sender killed meanwhile has not seen the acceptance; a mail counts as received once it is accepted.
+ */
+export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): Promise<SmtpSink> {
+  const delay = options.acceptDelayMs ?? 0;
   const mails: SmtpSink['mails'] = [];
   const server = new SMTPServer({
     secure: false,
@@ -29,8 +34,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const to = session.envelope.rcptTo.map((r) => r.address);
         simpleParser(Buffer.concat(chunks)).then(
           (parsed) => {
-            mails.push({ to, parsed });
-            callback();
+            const accept = () => {
+              mails.push({ to, parsed });
+              callback();
+            };
+            if (delay > 0) setTimeout(accept, delay);
+            else accept();
           },
           (error: Error) => callback(error),
         );
@@ -41,6 +50,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A sender killed mid-conversation resets its connection; that is the sender's problem, not the sink's.
+  server.on('error', () => {});
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,

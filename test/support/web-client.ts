@@ -8,10 +8,18 @@ export interface PageResponse {
 
 export class WebClient {
   readonly cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (e.g. `x-forwarded-for`, so that many clients look like many people). */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   #cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  #base(): Record<string, string> {
+    return { ...this.headers, cookie: this.#cookieHeader() };
   }
 
   #remember(headers: Headers) {
@@ -31,7 +39,7 @@ export class WebClient {
     path: string,
     body?: URLSearchParams | Record<string, string | string[]>,
   ): Promise<PageResponse> {
-    const headers: Record<string, string> = { cookie: this.#cookieHeader() };
+    const headers: Record<string, string> = this.#base();
     let payload: string | undefined;
     if (body !== undefined) {
       const params = body instanceof URLSearchParams ? body : new URLSearchParams();
@@ -61,7 +69,7 @@ export class WebClient {
   /** A download: status, headers and the raw bytes. */
   async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
     const response = await fetch(new URL(path, this.baseUrl), {
-      headers: { cookie: this.#cookieHeader() },
+      headers: this.#base(),
       redirect: 'manual',
     });
     return {
@@ -83,7 +91,7 @@ export class WebClient {
       form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
     const response = await fetch(new URL(path, this.baseUrl), {
       method: 'POST',
-      headers: { cookie: this.#cookieHeader(), origin: new URL(this.baseUrl).origin },
+      headers: { ...this.#base(), origin: new URL(this.baseUrl).origin },
       body: form,
       redirect: 'manual',
     });
@@ -107,7 +115,7 @@ export class WebClient {
     form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
     const response = await fetch(new URL(path, this.baseUrl), {
       method: 'POST',
-      headers: { cookie: this.#cookieHeader(), origin: new URL(this.baseUrl).origin },
+      headers: { ...this.#base(), origin: new URL(this.baseUrl).origin },
       body: form,
       redirect: 'manual',
     });
@@ -130,7 +138,7 @@ export class WebClient {
     body: Record<string, string> | undefined,
     extra: Record<string, string | null>,
   ): Promise<PageResponse> {
-    const headers: Record<string, string> = { cookie: this.#cookieHeader() };
+    const headers: Record<string, string> = this.#base();
     if (method !== 'GET') headers.origin = new URL(this.baseUrl).origin;
     let payload: string | undefined;
     if (body !== undefined) {
