@@ -44,6 +44,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/, 'darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten')
     .default('nrw'),
+  PROFILES_DIR: z.string().min(1).optional(),
   UPLOAD_MAX_MB: z.coerce
     .number({ error: 'muss eine Zahl sein' })
     .int('muss eine ganze Zahl sein')
@@ -98,6 +99,11 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   worker: 'inline' | 'off';
   profile: string;
+  /**
+   * Where the procedure profiles live (`<id>.json`, optionally `<id>.letterhead.json`); null = the
+   * profiles shipped in content/profiles.
+   */
+  profilesDir: string | null;
   trustProxy: boolean;
   /**
    * ClamAV's daemon, on a unix socket or host and port; null = no virus scanning (the default). A
@@ -165,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     worker: e.WORKER,
     profile: e.PROFILE,
+    profilesDir: e.PROFILES_DIR ? resolve(e.PROFILES_DIR) : null,
     trustProxy: e.TRUST_PROXY,
     virusScan: virusScanOf(e),
     sessionPackDays: e.SESSION_PACK_DAYS,

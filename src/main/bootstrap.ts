@@ -7,7 +7,7 @@ import { DataDirLockedError } from '../adapters/db/lock.ts';
 import { migrate } from '../adapters/db/migrate.ts';
 import { seedReferenceData } from '../adapters/db/seed-reference.ts';
 import { generateIdentity } from '../adapters/files/age-blob-store.ts';
-import { loadProfile, ProfileError } from '../adapters/reference/profiles.ts';
+import { loadLetterhead, loadProfile, ProfileError } from '../adapters/reference/profiles.ts';
 import { type Config, ConfigError, loadConfig } from '../config/config.ts';
 import type { ProcedureProfile } from '../domain/rules/profile.ts';
 
@@ -75,7 +75,9 @@ export async function openMigratedDatabase(config: Config, log: Logger): Promise
 /** The configured procedure profile (PROFILE), or the end of the process with its German problems. */
 export async function profileOrExit(config: Config): Promise<ProcedureProfile> {
   try {
-    return await loadProfile(config.profile);
+    const profile = await loadProfile(config.profile, config.profilesDir);
+    await loadLetterhead(config.profile, config.profilesDir);
+    return profile;
   } catch (error) {
     if (error instanceof ProfileError) {
       process.stderr.write(`${error.message}\n`);

@@ -80,7 +80,7 @@ export async function composeApp(
   options: ComposeOptions = {},
 ): Promise<RunningApp> {
   const services = await createServices(config, database, log);
-  const profile = await loadProfile(config.profile);
+  const profile = await loadProfile(config.profile, config.profilesDir);
   const app = await buildApp({
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,

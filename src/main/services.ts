@@ -1,7 +1,7 @@
 /** Wires the adapters into the ports that the worker and the use cases need. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { letterheadFor } from '../../content/letters/letterhead.ts';
+import type { Letterhead } from '../../content/letters/letterhead.ts';
 import { fflateZipWriter } from '../adapters/archive/zip.ts';
 import { administrationIn } from '../adapters/db/administration.ts';
 import { authorityPortalReader } from '../adapters/db/authority-portal.ts';
@@ -40,7 +40,7 @@ import {
 import { sessionPackBuilder } from '../adapters/pdf/session-pack.ts';
 import { createDocumentPreviewer } from '../adapters/preview/index.ts';
 import { loadNationalities, type Nationality } from '../adapters/reference/load.ts';
-import { loadProfile } from '../adapters/reference/profiles.ts';
+import { loadLetterhead, loadProfile } from '../adapters/reference/profiles.ts';
 import { createClamdScanner } from '../adapters/scan/clamd.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
 import { type AdministrationUseCases, administrationUseCases } from '../application/administration.ts';
@@ -93,6 +93,8 @@ export const secureRandom: Randomness = {
 };
 
 export interface Services {
+  /** The sender of the office's letters and minutes (per profile). */
+  letterhead: Letterhead;
   blobs: BlobStore;
   drafts: DraftUseCases;
   representatives: RepresentativeUseCases;
@@ -179,7 +181,7 @@ export async function createServices(
   };
   const virusScanner = virusScannerFor(config, log);
   const common = { uow, clock, random: secureRandom, validation, publicUrl: config.publicUrl };
-  const profile = await loadProfile(config.profile);
+  const profile = await loadProfile(config.profile, config.profilesDir);
   const caseFiles = caseFileUseCases({
     reader: caseFileReader(database.db),
     blobs,
@@ -213,8 +215,9 @@ export async function createServices(
       (scope, caseId, events, version) => queueLettersForEvents(scope.outbox, caseId, events, version),
     ),
   });
-  const letterhead = letterheadFor(config.profile);
+  const letterhead = await loadLetterhead(config.profile, config.profilesDir);
   return {
+    letterhead,
     blobs,
     virusScanner,
     nationalities,
@@ -363,7 +366,7 @@ export function createOutboxWorker(
         mailer,
         random: secureRandom,
         clock: services.clock,
-        letterhead: letterheadFor(config.profile),
+        letterhead: services.letterhead,
         publicUrl: config.publicUrl,
         render: renderLetter,
         nationalityName: services.nationalityName,

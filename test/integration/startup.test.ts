@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -215,6 +215,24 @@ describe('configuration errors', () => {
     assert.match(production.stderr, /SESSION_SECRET: fehlt/);
     assert.doesNotMatch(production.stderr, STACK_TRACE);
     // A refused start touches nothing: no key generated, no database created.
+    for (const dir of dirs) assert.deepEqual(readdirSync(dir), [], dir);
+  });
+  test('(a2) a profile missing from PROFILES_DIR, or one without a letterhead, exits 78 naming the file', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const profiles = tempDataDir();
+    const nrw = JSON.parse(readFileSync(new URL('../../content/profiles/nrw.json', import.meta.url), 'utf8'));
+    writeFileSync(join(profiles, 'land-y.json'), JSON.stringify({ ...nrw, id: 'land-y' }));
+    const dirs = [tempDataDir(), tempDataDir()];
+    const [missing, noLetterhead] = await Promise.all([
+      run('server', [], envFor({ DATA_DIR: dirs[0], PROFILE: 'land-z', PROFILES_DIR: profiles })),
+      run('server', [], envFor({ DATA_DIR: dirs[1], PROFILE: 'land-y', PROFILES_DIR: profiles })),
+    ]);
+    assert.equal(missing.code, 78, missing.stderr);
+    assert.match(missing.stderr, /land-z\.json ist ungültig:\n\s+- Datei fehlt/);
+    assert.equal(noLetterhead.code, 78, noLetterhead.stderr);
+    assert.match(noLetterhead.stderr, /land-y\.letterhead\.json ist ungültig:\n\s+- Datei fehlt/);
+    for (const r of [missing, noLetterhead]) assert.doesNotMatch(r.stderr, STACK_TRACE);
     for (const dir of dirs) assert.deepEqual(readdirSync(dir), [], dir);
   });
 });

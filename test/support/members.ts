@@ -63,13 +63,17 @@ export function textPdf(text: string): Promise<Buffer> {
   return done;
 }
 
-/** Files an application and takes it to "ready for a session" (statement received) as the clerk. */
+/**
+ * Files an application (as `applicant`, whose cookie then opens its status page) and takes it to
+ * "ready for a session" (statement received) as the clerk.
+ */
 export async function readyCase(
   app: TestApp,
   clerkWeb: WebClient,
   familyName: string,
+  applicant: WebClient = new WebClient(app.url),
 ): Promise<{ id: string; number: string }> {
-  const number = await fileApplication(new WebClient(app.url), familyName);
+  const number = await fileApplication(applicant, familyName);
   const { id } = await app.database.db
     .selectFrom('cases')
     .select('id')

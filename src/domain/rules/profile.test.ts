@@ -109,7 +109,7 @@ describe('NRW profile (content/profiles/nrw.json)', () => {
   });
 });
 
-describe('two-thirds profile (test/fixtures/profiles/two-thirds.json)', () => {
+describe('two-thirds profile (test/fixtures/profiles/land-x.json)', () => {
   it('parses with other rules and an extra exclusion ground, through the same schema', () => {
     const x = loadTwoThirds();
     assert.deepEqual(x.hardshipRequestMajority, {
