@@ -639,7 +639,14 @@ export interface CaseFileData {
     uploadedByRole: string;
     createdAt: Date;
   }[];
-  history: { version: number; eventType: string; actorRole: string; at: Date }[];
+  history: {
+    version: number;
+    eventType: string;
+    actorRole: string;
+    at: Date;
+    /** For a pre-check decision: the pre-screening committee took it. */
+    byCommittee: boolean;
+  }[];
   /** Letters sent in the case, oldest first (their PDFs are documents of category 'letter'). */
   letters: LetterRow[];
 }

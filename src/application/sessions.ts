@@ -24,11 +24,13 @@ import {
   decideAgendaItem,
   type FieldProblem,
   type MembershipInput,
+  preScreeningCommitteeOn,
   type Quorum,
   type Seat,
   type SessionPlanForm,
   seatAttendance,
   seatsOn,
+  sessionCadence,
   sessionDayReached,
 } from '../domain/session/index.ts';
 import type { CaseUseCases } from './cases.ts';
@@ -219,11 +221,18 @@ export function sessionUseCases(deps: SessionDeps) {
 
     async commission(actor: Actor) {
       if (!mayDo(actor.role, 'administer_commission')) return null;
-      return uow.run(async ({ sessions }) => ({
-        memberships: await sessions.memberships(),
-        accounts: await sessions.memberAccounts(),
-        today: today(),
-      }));
+      return uow.run(async ({ sessions }) => {
+        const memberships = await sessions.memberships();
+        const day = today();
+        return {
+          memberships,
+          accounts: await sessions.memberAccounts(),
+          today: day,
+          /** Members besides the chair on the pre-screening committee (0: the profile has none). */
+          committeeSize: profile.commission.preScreeningCommitteeMembers,
+          committee: preScreeningCommitteeOn(memberships, day, profile),
+        };
+      });
     },
 
     async appoint(actor: Actor, input: MembershipInput): Promise<{ ok: true } | FormErrors | null> {
@@ -249,6 +258,7 @@ export function sessionUseCases(deps: SessionDeps) {
           { type: 'commission_membership', id },
           {
             function: checked.value.function,
+            preScreening: checked.value.preScreening,
           },
         );
         return { ok: true as const };
@@ -282,6 +292,12 @@ export function sessionUseCases(deps: SessionDeps) {
           done: all.filter((s) => s.approvedAt),
           heads: await sessions.officeHeads(),
           today: day,
+          cadence: sessionCadence(
+            all.map((s) => s.day),
+            day,
+            await sessions.memberships(),
+            profile,
+          ),
         };
       });
     },

@@ -185,7 +185,13 @@ describe('a commission session over HTTP', () => {
       return adminWeb.post('/verwaltung/kommission', { _csrf: csrfOf(form.body), ...term, ...fields });
     };
     for (const [i, m] of members.entries()) {
-      const done = await appoint({ userId: m.id, function: 'member', nominatedBy: `Organisation ${i + 1}` });
+      // The first two also sit on the pre-screening committee (§ 3 HFKVO: the chair plus two members).
+      const done = await appoint({
+        userId: m.id,
+        function: 'member',
+        nominatedBy: `Organisation ${i + 1}`,
+        ...(i < 2 ? { preScreening: 'ja' } : {}),
+      });
       assert.equal(done.status, 303, text(done.body).slice(0, 500));
     }
     // Errors come back next to their fields, in German, with what was typed.
@@ -201,6 +207,16 @@ describe('a commission session over HTTP', () => {
       .execute();
     for (const r of rows) membership.set(r.user_id, r.id);
     const fourth = membership.get(members[3]?.id ?? '') ?? '';
+    const onCommittee = await appoint({
+      userId: deputy.id,
+      function: 'deputy',
+      deputyOf: fourth,
+      nominatedBy: 'Organisation 4',
+      preScreening: 'ja',
+    });
+    assert.equal(onCommittee.status, 400);
+    assert.match(text(onCommittee.body), /Dem Vorprüfungsausschuss gehören nur Mitglieder an/);
+    assert.match(onCommittee.body, /id="preScreening-error"/);
     const done = await appoint({
       userId: deputy.id,
       function: 'deputy',
@@ -210,6 +226,16 @@ describe('a commission session over HTTP', () => {
     assert.equal(done.status, 303, text(done.body).slice(0, 500));
     const list = await adminWeb.get('/verwaltung/kommission');
     assert.match(text(list.body), /Vertretung Vier Stellvertretung Mitglied 4 Organisation 4/);
+    assert.match(
+      text(list.body),
+      /Heute gehören dem Vorprüfungsausschuss neben dem Vorsitz an: Mitglied 1, Mitglied 2\./,
+    );
+    const committee = await app.database.db
+      .selectFrom('commission_memberships')
+      .select('user_id')
+      .where('pre_screening', '=', true)
+      .execute();
+    assert.deepEqual(committee.map((r) => r.user_id).sort(), [members[0]?.id, members[1]?.id].sort());
     const deputyRow = await app.database.db
       .selectFrom('commission_memberships')
       .select('id')
@@ -242,9 +268,14 @@ describe('a commission session over HTTP', () => {
       cases[key].id = await caseIdOf(cases[key].number);
       await step(cases[key].id, 'startPreCheck');
       await step(cases[key].id, 'recordExclusionReview');
-      await step(cases[key].id, 'takeUp');
+      // Case a was taken up by the pre-screening committee; the office records it so.
+      await step(cases[key].id, 'takeUp', key === 'a' ? { decidedBy: 'pre_screening_committee' } : {});
       await step(cases[key].id, 'requestStatement', due());
     }
+    const fileA = text((await clerkWeb.get(`/geschaeftsstelle/faelle/${cases.a.id}`)).body);
+    assert.match(fileA, /Zur Befassung angenommen – Beschluss des Vorprüfungsausschusses/);
+    const fileC = text((await clerkWeb.get(`/geschaeftsstelle/faelle/${cases.c.id}`)).body);
+    assert.doesNotMatch(fileC, /Beschluss des Vorprüfungsausschusses/);
     for (const key of ['a', 'c'] as const) {
       await step(cases[key].id, 'receiveStatement');
       await step(cases[key].id, 'markReadyForSession');
@@ -289,6 +320,14 @@ describe('a commission session over HTTP', () => {
     sessionId = /sitzungen\/([0-9a-f-]{36})/.exec(planned.location ?? '')?.[1] ?? '';
     assert.ok(sessionId);
 
+    // With the pre-screening committee in place the next session is due within a quarter.
+    const cadence = text((await clerkWeb.get('/geschaeftsstelle/sitzungen')).body);
+    assert.match(
+      cadence,
+      new RegExp(
+        `Die letzte Sitzung war am ${td}\\.${tm}\\.${ty}\\. Die nächste Sitzung muss spätestens am \\d\\d\\.\\d\\d\\.\\d{4} stattfinden \\(mindestens vierteljährlich`,
+      ),
+    );
     const page = await clerkWeb.get(session());
     assert.equal(page.status, 200);
     for (const key of ['a', 'b', 'c'] as const)

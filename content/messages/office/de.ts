@@ -208,6 +208,10 @@ export const deadlineTexts = {
 
 /** The pre-check on the exclusion grounds: the step's form and the section of the case file. */
 export const exclusionTexts = {
+  decidedByLegend: 'Wer hat entschieden?',
+  decidedByOffice: 'Geschäftsstelle',
+  decidedByCommittee: 'Vorprüfungsausschuss',
+  byCommitteeHistory: 'Beschluss des Vorprüfungsausschusses',
   groundsLegend: 'Zutreffende Ausschlussgründe (keiner angekreuzt: keiner liegt vor)',
   mandatory: 'zwingend',
   asARule: 'in der Regel',

@@ -46,6 +46,14 @@ export const sessionTexts = {
   colAgenda: 'Tagesordnung',
   colStatus: 'Stand',
   agendaCount: '{n} Fälle, {d} mit Beschluss',
+  cadenceTitle: 'Sitzungsabstand',
+  cadence:
+    'Die letzte Sitzung war am {last}. Die nächste Sitzung muss spätestens am {latest} stattfinden ({rule}).',
+  cadenceMonthly: 'mindestens monatlich, weil kein Vorprüfungsausschuss besteht',
+  cadenceQuarterly: 'mindestens vierteljährlich, weil ein Vorprüfungsausschuss besteht',
+  cadenceLatePlanned:
+    'Die nächste geplante Sitzung am {next} liegt nach diesem Tag. Bitte planen Sie einen früheren Termin.',
+  cadenceLateNone: 'Es ist keine Sitzung bis zu diesem Tag geplant. Bitte planen Sie einen Termin.',
   planTitle: 'Neue Sitzung planen',
   date: 'Datum',
   day: 'Tag',
@@ -180,6 +188,16 @@ export const commissionTexts = {
   nominatedByHint: 'zum Beispiel Diakonie Rheinland-Westfalen-Lippe, Flüchtlingsrat NRW',
   termFrom: 'Beginn der Amtszeit',
   termTo: 'Ende der Amtszeit',
+  colPreScreening: 'Vorprüfungsausschuss',
+  preScreening: 'Vorprüfungsausschuss',
+  preScreeningOption: 'Das Mitglied gehört in seiner Amtszeit auch dem Vorprüfungsausschuss an',
+  preScreeningHint:
+    'Der Vorprüfungsausschuss besteht aus dem Vorsitz und {n} Mitgliedern (§ 3 HFKVO). Solange er vollständig besetzt ist, muss die Kommission mindestens vierteljährlich tagen, sonst mindestens monatlich.',
+  committeeTitle: 'Vorprüfungsausschuss',
+  committeeToday: 'Heute gehören dem Vorprüfungsausschuss neben dem Vorsitz an: {names}.',
+  committeeNone:
+    'Heute besteht kein vollständig besetzter Vorprüfungsausschuss ({n} Mitglieder neben dem Vorsitz); die Kommission tagt deshalb mindestens monatlich.',
+  yes: 'ja',
   addButton: 'Benennen',
   added: 'Die Benennung ist gespeichert.',
   remove: 'Benennung löschen',

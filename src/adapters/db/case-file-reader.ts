@@ -168,7 +168,13 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           .execute(),
         db
           .selectFrom('case_history')
-          .select(['version', 'event_type', 'actor_role', 'at'])
+          .select([
+            'version',
+            'event_type',
+            'actor_role',
+            'at',
+            sql<boolean>`coalesce(data->>'decidedBy' = 'pre_screening_committee', false)`.as('by_committee'),
+          ])
           .where('case_id', '=', caseId)
           .orderBy('version')
           .execute(),
@@ -218,6 +224,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
           eventType: h.event_type,
           actorRole: h.actor_role,
           at: new Date(h.at),
+          byCommittee: h.by_committee,
         })),
         letters,
       };

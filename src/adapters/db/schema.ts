@@ -358,6 +358,8 @@ export interface CommissionMembershipsTable {
   term_from: ColumnType<string, string, string>;
   term_to: ColumnType<string, string, string>;
   created_at: Generated<Date>;
+  /** migrations/0021 */
+  pre_screening: Generated<boolean>;
 }
 
 /** migrations/0013 */

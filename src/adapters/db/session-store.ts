@@ -66,6 +66,7 @@ export function sessionStoreIn(db: Kysely<Database>): SessionStore {
           'm.nominated_by',
           sql<string>`to_char(m.term_from, 'YYYY-MM-DD')`.as('term_from'),
           sql<string>`to_char(m.term_to, 'YYYY-MM-DD')`.as('term_to'),
+          'm.pre_screening',
         ])
         .orderBy('u.display_name')
         .orderBy('m.term_from')
@@ -80,6 +81,7 @@ export function sessionStoreIn(db: Kysely<Database>): SessionStore {
           nominatedBy: r.nominated_by,
           termFrom: r.term_from,
           termTo: r.term_to,
+          preScreening: r.pre_screening,
         }),
       );
     },
@@ -105,6 +107,7 @@ export function sessionStoreIn(db: Kysely<Database>): SessionStore {
           nominated_by: m.nominatedBy,
           term_from: m.termFrom,
           term_to: m.termTo,
+          pre_screening: m.preScreening,
         })
         .execute();
     },

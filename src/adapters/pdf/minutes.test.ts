@@ -18,6 +18,7 @@ const m = (i: number, over: Partial<Membership> = {}): Membership => ({
   nominatedBy: `Verband ${i}`,
   termFrom: '2027-01-01',
   termTo: '2028-12-31',
+  preScreening: false,
   ...over,
 });
 const memberships = [

@@ -25,6 +25,16 @@ describe('command schemas (reused by web and API)', () => {
     assert.deepEqual(parsed, { type: 'reopen', reasons: 'Neue Tatsachen.' });
   });
 
+  it('record whether the pre-screening committee took the pre-check decision', () => {
+    const parsed = caseCommandSchema.parse({ type: 'takeUp', decidedBy: 'pre_screening_committee' });
+    assert.deepEqual(parsed, { type: 'takeUp', decidedBy: 'pre_screening_committee' });
+    assert.deepEqual(caseCommandSchema.parse({ type: 'notTakeUp', reasons: 'Ausschlussgrund.' }), {
+      type: 'notTakeUp',
+      reasons: 'Ausschlussgrund.',
+    });
+    assert.equal(caseCommandSchema.safeParse({ type: 'takeUp', decidedBy: 'kommission' }).success, false);
+  });
+
   it('answer in German', () => {
     const unknown = caseCommandSchema.safeParse({ type: 'abschieben' }, german);
     assert.equal(unknown.error?.issues[0]?.message, 'Unbekannter Verfahrensschritt.');

@@ -70,13 +70,22 @@ export const recordExclusionReviewSchema = z.object({
     .optional(),
 });
 
+/** Who took the pre-check decision: the office, or the pre-screening committee (Vorprüfungsausschuss). */
+export const PRE_CHECK_DECIDERS = ['office', 'pre_screening_committee'] as const;
+const decidedBy = z.enum(PRE_CHECK_DECIDERS);
+
 export const takeUpSchema = z.object({
   type: z.literal('takeUp'),
+  decidedBy: decidedBy.optional(),
   /** Required when an "as a rule" exclusion ground was found. */
   overrideReasons: text.optional(),
 });
 
-export const notTakeUpSchema = z.object({ type: z.literal('notTakeUp'), reasons: text });
+export const notTakeUpSchema = z.object({
+  type: z.literal('notTakeUp'),
+  reasons: text,
+  decidedBy: decidedBy.optional(),
+});
 
 export const requestStatementSchema = z.object({ type: z.literal('requestStatement'), dueAt: instantSchema });
 

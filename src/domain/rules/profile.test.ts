@@ -36,7 +36,7 @@ describe('NRW profile (content/profiles/nrw.json)', () => {
     assert.equal(nrw.id, 'nrw');
     assert.deepEqual(nrw.land, { name: 'Nordrhein-Westfalen', code: 'NW' });
     assert.equal(nrw.application.directApplicationAllowed, true);
-    assert.deepEqual(nrw.commission, { minMembers: 7, maxMembers: 10 });
+    assert.deepEqual(nrw.commission, { minMembers: 7, maxMembers: 10, preScreeningCommitteeMembers: 2 });
     assert.deepEqual(nrw.quorum, { kind: 'fraction_of_members', numerator: 1, denominator: 2 });
     assert.deepEqual(nrw.hardshipRequestMajority, { kind: 'simple_of_present' });
     assert.equal(nrw.recommendation.allowedWithoutRequest, true);

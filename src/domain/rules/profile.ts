@@ -106,6 +106,11 @@ export const procedureProfileSchema = z
     commission: z.strictObject({
       minMembers: positiveInt,
       maxMembers: positiveInt,
+      /**
+       * Members of the optional pre-screening committee besides the chair (NRW: two, § 3 HFKVO);
+       * 0 where the Land provides none.
+       */
+      preScreeningCommitteeMembers: z.number().int().min(0).max(5),
     }),
     quorum: quorumRuleSchema,
     hardshipRequestMajority: majorityRuleSchema,

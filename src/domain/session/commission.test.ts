@@ -5,6 +5,7 @@ import {
   checkMembership,
   type Membership,
   type MembershipInput,
+  preScreeningCommitteeOn,
   seatAttendance,
   seatsOn,
 } from './commission.ts';
@@ -21,6 +22,7 @@ const member = (i: number, over: Partial<Membership> = {}): Membership => ({
   nominatedBy: 'Diakonie',
   termFrom: '2026-01-01',
   termTo: '2027-12-31',
+  preScreening: false,
   ...over,
 });
 const deputy = (i: number, of: string, over: Partial<Membership> = {}): Membership => ({
@@ -171,5 +173,54 @@ describe('checkMembership', () => {
     const ending = ten.map((m) => (m.id === 'm10' ? { ...m, termTo: '2026-06-30' } : m));
     assert.ok(checkMembership(input({ termFrom: '2026-07-01' }), ending, nrw).ok);
     assert.equal(checkMembership(input({ termFrom: '2026-06-30' }), ending, nrw).ok, false);
+  });
+});
+
+describe('the pre-screening committee', () => {
+  const landX = loadTwoThirds();
+
+  it('exists on a day only when both of its member seats are filled (NRW: chair plus two)', () => {
+    const all = [
+      member(1, { preScreening: true }),
+      member(2, { preScreening: true, termTo: '2026-06-30' }),
+      member(3),
+      member(4, { preScreening: true, termFrom: '2026-08-01' }),
+    ];
+    assert.deepEqual(
+      preScreeningCommitteeOn(all, '2026-03-01', nrw)?.map((m) => m.id),
+      ['m1', 'm2'],
+    );
+    assert.equal(preScreeningCommitteeOn(all, '2026-07-15', nrw), null);
+    assert.deepEqual(
+      preScreeningCommitteeOn(all, '2026-09-01', nrw)?.map((m) => m.id),
+      ['m1', 'm4'],
+    );
+    assert.equal(preScreeningCommitteeOn(all, '2026-03-01', landX), null);
+  });
+
+  it('takes members only, no more than the profile names at once, and only where the profile has one', () => {
+    const two = [member(1, { preScreening: true }), member(2, { preScreening: true })];
+    assert.match(
+      problems(checkMembership(input({ preScreening: 'ja' }), two, nrw)).join(),
+      /^preScreening: .*schon 2 Mitglieder/,
+    );
+    const later = checkMembership(
+      input({ preScreening: 'ja', termFrom: '2028-01-01', termTo: '2029-12-31' }),
+      two,
+      nrw,
+    );
+    assert.ok(later.ok && later.value.preScreening);
+    assert.match(
+      problems(
+        checkMembership(input({ function: 'deputy', deputyOf: 'm1', preScreening: 'ja' }), two, nrw),
+      ).join(),
+      /preScreening: .*nur Mitglieder/,
+    );
+    assert.match(
+      problems(checkMembership(input({ preScreening: 'ja' }), [], landX)).join(),
+      /preScreening: Das Verfahrensprofil sieht keinen Vorprüfungsausschuss vor/,
+    );
+    const plain = checkMembership(input(), two, nrw);
+    assert.ok(plain.ok && !plain.value.preScreening);
   });
 });

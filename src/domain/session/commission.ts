@@ -26,6 +26,8 @@ export interface Membership {
   /** First and last day of the term, 'YYYY-MM-DD' (inclusive). */
   termFrom: string;
   termTo: string;
+  /** Also on the pre-screening committee (Vorprüfungsausschuss) during the term; members only. */
+  preScreening: boolean;
 }
 
 /** A problem with one field of a form, in German. */
@@ -78,6 +80,8 @@ export interface MembershipInput {
   nominatedBy: string;
   termFrom: string;
   termTo: string;
+  /** 'ja' when the member also sits on the pre-screening committee. */
+  preScreening?: string;
 }
 
 const overlaps = (a: Pick<Membership, 'termFrom' | 'termTo'>, b: Pick<Membership, 'termFrom' | 'termTo'>) =>
@@ -92,6 +96,35 @@ function mostMembersDuring(
   // The number of running terms only rises where a term begins, so those days are enough to look at.
   const days = [term.termFrom, ...members.map((m) => m.termFrom).filter((d) => d > term.termFrom)];
   return Math.max(0, ...days.map((day) => members.filter((m) => activeOn(m, day)).length));
+}
+
+/** The most pre-screening committee members whose terms run at the same time as the given term. */
+function mostPreScreeningDuring(
+  memberships: readonly Membership[],
+  term: Pick<Membership, 'termFrom' | 'termTo'>,
+) {
+  return mostMembersDuring(
+    memberships.filter((m) => m.preScreening),
+    term,
+  );
+}
+
+/**
+ * The pre-screening committee on a day: the chair plus the profile's number of members (NRW: two,
+ * § 3 HFKVO). It exists only when every seat of it is filled on that day; otherwise null, and the
+ * commission itself must meet at the shorter interval.
+ */
+export function preScreeningCommitteeOn(
+  memberships: readonly Membership[],
+  day: string,
+  profile: ProcedureProfile,
+): Membership[] | null {
+  const size = profile.commission.preScreeningCommitteeMembers;
+  if (size === 0) return null;
+  const sitting = memberships
+    .filter((m) => m.function === 'member' && m.preScreening && activeOn(m, day))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  return sitting.length === size ? sitting : null;
 }
 
 /**
@@ -151,8 +184,25 @@ export function checkMembership(
       `In diesem Zeitraum hat die Kommission schon ${profile.commission.maxMembers} Mitglieder, mehr sieht das Verfahrensprofil nicht vor.`,
     );
   }
+  const preScreening = (input.preScreening ?? '').trim() === 'ja';
+  if (preScreening) {
+    const size = profile.commission.preScreeningCommitteeMembers;
+    if (fn === 'deputy') {
+      problem('preScreening', 'Dem Vorprüfungsausschuss gehören nur Mitglieder an, keine Stellvertretungen.');
+    } else if (size === 0) {
+      problem('preScreening', 'Das Verfahrensprofil sieht keinen Vorprüfungsausschuss vor.');
+    } else if (mostPreScreeningDuring(existing, term) + 1 > size) {
+      problem(
+        'preScreening',
+        `Dem Vorprüfungsausschuss gehören in diesem Zeitraum schon ${size} Mitglieder an; mehr sieht das Verfahrensprofil nicht vor.`,
+      );
+    }
+  }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { userId, function: fn, deputyOf, nominatedBy, termFrom, termTo } };
+  return {
+    ok: true,
+    value: { userId, function: fn, deputyOf, nominatedBy, termFrom, termTo, preScreening },
+  };
 }
 
 /** 'YYYY-MM-DD' → 'DD.MM.YYYY'. */

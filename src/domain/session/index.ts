@@ -1,4 +1,5 @@
 /** Public API of the session rules: the commission's seats, planning, quorum, votes and decisions. */
+export { type SessionCadence, sessionCadence } from './cadence.ts';
 export {
   activeOn,
   type Checked,
@@ -9,6 +10,7 @@ export {
   type Membership,
   type MembershipFunction,
   type MembershipInput,
+  preScreeningCommitteeOn,
   type Seat,
   seatAttendance,
   seatsOn,

@@ -9,10 +9,12 @@ import { FUNCTION_LABELS, commissionTexts as t } from '../../../content/messages
 import type { SessionUseCases } from '../../application/sessions.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { activeOn, type FieldProblem, germanDay, type Membership } from '../../domain/session/index.ts';
+import { fill } from '../office/sessions.tsx';
 import { pageContext, sendPage } from '../pages.tsx';
 import { group, single, unflatten } from '../public/application/form-body.ts';
 import {
   Button,
+  Checkboxes,
   DateInput,
   ErrorSummary,
   NotificationBanner,
@@ -39,6 +41,7 @@ const TARGETS: Record<string, string> = {
   nominatedBy: 'nominatedBy',
   termFrom: 'termFrom-day',
   termTo: 'termTo-day',
+  preScreening: 'preScreening',
 };
 
 type Overview = NonNullable<Awaited<ReturnType<SessionUseCases['commission']>>>;
@@ -93,6 +96,16 @@ function CommissionPage({
         </NotificationBanner>
       ) : null}
       <p class="kern-body">{t.lead}</p>
+      {data.committeeSize > 0 ? (
+        <>
+          <h2 class="kern-heading-medium">{t.committeeTitle}</h2>
+          <p class="kern-body">
+            {data.committee
+              ? fill(t.committeeToday, { names: data.committee.map((m) => m.name).join(', ') })
+              : fill(t.committeeNone, { n: data.committeeSize })}
+          </p>
+        </>
+      ) : null}
       {data.memberships.length === 0 ? (
         <p class="kern-body">{t.none}</p>
       ) : (
@@ -106,6 +119,7 @@ function CommissionPage({
                 <th scope="col">{t.colDeputyOf}</th>
                 <th scope="col">{t.colNominatedBy}</th>
                 <th scope="col">{t.colTerm}</th>
+                {data.committeeSize > 0 ? <th scope="col">{t.colPreScreening}</th> : null}
                 <th scope="col">{t.colStatus}</th>
                 <th scope="col">{t.colActions}</th>
               </tr>
@@ -120,6 +134,7 @@ function CommissionPage({
                   <td>
                     {germanDay(m.termFrom)} – {germanDay(m.termTo)}
                   </td>
+                  {data.committeeSize > 0 ? <td>{m.preScreening ? t.yes : '–'}</td> : null}
                   <td>{status(m, data.today)}</td>
                   <td>
                     <form method="post" action={`${PATH}/${m.id}/loeschen`} class="app-inline-form">
@@ -202,6 +217,17 @@ function CommissionPage({
           error={error('termTo')}
           labels={{ day: 'Tag', month: 'Monat', year: 'Jahr' }}
         />
+        {data.committeeSize > 0 ? (
+          <Checkboxes
+            id="preScreening"
+            name="preScreening"
+            legend={t.preScreening}
+            hint={fill(t.preScreeningHint, { n: data.committeeSize })}
+            values={typed.preScreening ? [typed.preScreening] : []}
+            options={[{ value: 'ja', label: t.preScreeningOption }]}
+            error={error('preScreening')}
+          />
+        ) : null}
         <Button>{t.addButton}</Button>
       </form>
     </Layout>
@@ -274,6 +300,7 @@ export function registerCommissionPages(app: FastifyInstance, deps: CommissionPa
       'termTo.day': single(to.day) ?? '',
       'termTo.month': single(to.month) ?? '',
       'termTo.year': single(to.year) ?? '',
+      preScreening: single(form.preScreening) ?? '',
     };
     const v = (k: string) => typed[k] ?? '';
     const result = await deps.commission.appoint(deps.actorOf(request), {
@@ -283,6 +310,7 @@ export function registerCommissionPages(app: FastifyInstance, deps: CommissionPa
       nominatedBy: v('nominatedBy'),
       termFrom: isoOf(v('termFrom.day'), v('termFrom.month'), v('termFrom.year')),
       termTo: isoOf(v('termTo.day'), v('termTo.month'), v('termTo.year')),
+      preScreening: v('preScreening'),
     });
     if (!result) return reply.callNotFound();
     if (!result.ok) return show(request, reply, { errors: result.errors, typed }, 400);

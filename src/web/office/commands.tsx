@@ -40,6 +40,8 @@ export function commandFromForm(
   grounds: readonly ExclusionGround[],
 ): CaseCommand | null {
   const text = (name: string) => single(form[name]) ?? '';
+  const byCommittee = () =>
+    text('decidedBy') === 'pre_screening_committee' ? { decidedBy: 'pre_screening_committee' as const } : {};
   switch (type) {
     case 'recordExclusionReview': {
       const chosen = new Set(list(form.grounds));
@@ -63,8 +65,13 @@ export function commandFromForm(
       return documentId ? { type, documentId } : { type };
     }
     case 'takeUp':
-      return text('overrideReasons').trim() ? { type, overrideReasons: text('overrideReasons') } : { type };
+      return {
+        type,
+        ...(text('overrideReasons').trim() ? { overrideReasons: text('overrideReasons') } : {}),
+        ...byCommittee(),
+      };
     case 'notTakeUp':
+      return { type, reasons: text('reasons'), ...byCommittee() };
     case 'releaseOverdueStatement':
     case 'reopen':
       return { type, reasons: text('reasons') };
@@ -108,16 +115,35 @@ export interface StatementDocument {
   fileName: string;
 }
 
+/** Who decided the pre-check, where the profile has a pre-screening committee. */
+function DecidedBy({ id }: { id: string }) {
+  return (
+    <Radios
+      id={id}
+      name="decidedBy"
+      legend={exclusionTexts.decidedByLegend}
+      value="office"
+      inline
+      options={[
+        { value: 'office', label: exclusionTexts.decidedByOffice },
+        { value: 'pre_screening_committee', label: exclusionTexts.decidedByCommittee },
+      ]}
+    />
+  );
+}
+
 function Fields({
   type,
   grounds,
   dueDefault,
   statementDocuments,
+  preScreeningCommittee,
 }: {
   type: CommandType;
   grounds: readonly ExclusionGround[];
   dueDefault: { day: string; month: string; year: string };
   statementDocuments: readonly StatementDocument[];
+  preScreeningCommittee: boolean;
 }) {
   const id = (name: string) => `${type}-${name}`;
   switch (type) {
@@ -162,14 +188,23 @@ function Fields({
       ) : null;
     case 'takeUp':
       return (
-        <TextArea
-          id={id('overrideReasons')}
-          name="overrideReasons"
-          label="Begründung, falls ein Regel-Ausschlussgrund vorliegt"
-          rows={3}
-        />
+        <>
+          {preScreeningCommittee ? <DecidedBy id={id('decidedBy')} /> : null}
+          <TextArea
+            id={id('overrideReasons')}
+            name="overrideReasons"
+            label="Begründung, falls ein Regel-Ausschlussgrund vorliegt"
+            rows={3}
+          />
+        </>
       );
     case 'notTakeUp':
+      return (
+        <>
+          {preScreeningCommittee ? <DecidedBy id={id('decidedBy')} /> : null}
+          <TextArea id={id('reasons')} name="reasons" label="Begründung" rows={4} />
+        </>
+      );
     case 'releaseOverdueStatement':
     case 'reopen':
       return <TextArea id={id('reasons')} name="reasons" label="Begründung" rows={4} />;
@@ -256,6 +291,7 @@ export function StepForms({
   dueDefault,
   csrfToken,
   statementDocuments = [],
+  preScreeningCommittee = false,
 }: {
   caseId: string;
   version: number;
@@ -265,6 +301,8 @@ export function StepForms({
   csrfToken: string;
   /** Documents filed as the authority's statement, to link to "statement received". */
   statementDocuments?: readonly StatementDocument[];
+  /** The profile has a pre-screening committee: the pre-check decision records who took it. */
+  preScreeningCommittee?: boolean;
 }) {
   if (steps.length === 0)
     return (
@@ -292,6 +330,7 @@ export function StepForms({
             grounds={grounds}
             dueDefault={dueDefault}
             statementDocuments={statementDocuments}
+            preScreeningCommittee={preScreeningCommittee}
           />
           <Button variant="secondary">{COMMAND_LABELS[type]}</Button>
         </form>

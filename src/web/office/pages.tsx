@@ -450,7 +450,8 @@ export function CaseFilePage({
       <ol class="kern-list">
         {file.history.map((h) => (
           <li key={h.version}>
-            {dateTime(h.at)}: {EVENT_LABELS[h.eventType as CaseEventType] ?? h.eventType} (
+            {dateTime(h.at)}: {EVENT_LABELS[h.eventType as CaseEventType] ?? h.eventType}
+            {h.byCommittee ? ` – ${exclusionTexts.byCommitteeHistory}` : ''} (
             {ROLE_LABELS[h.actorRole] ?? h.actorRole})
           </li>
         ))}

@@ -307,6 +307,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
             statementDocuments={file.documents
               .filter((doc) => doc.category === 'authority_statement')
               .map((doc) => ({ id: doc.id, fileName: doc.fileName }))}
+            preScreeningCommittee={deps.profile.commission.preScreeningCommitteeMembers > 0}
           />
         </CaseFilePage>,
       ),

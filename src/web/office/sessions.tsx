@@ -11,7 +11,7 @@ import {
 import type { SessionRecord } from '../../application/ports.ts';
 import { type SessionUseCases, type SessionView, sessionDateText } from '../../application/sessions.ts';
 import { isCaseState } from '../../domain/case/index.ts';
-import type { AgendaDecision, FieldProblem } from '../../domain/session/index.ts';
+import { type AgendaDecision, type FieldProblem, germanDay } from '../../domain/session/index.ts';
 import {
   Button,
   Checkboxes,
@@ -86,6 +86,26 @@ function statusOf(s: SessionRecord): string {
 
 type SessionList = NonNullable<Awaited<ReturnType<SessionUseCases['list']>>>;
 
+/** How long until the next session must take place, and a warning when the plan misses it. */
+function CadenceNote({ cadence }: { cadence: SessionList['cadence'] }) {
+  if (!cadence) return null;
+  const text = fill(t.cadence, {
+    last: germanDay(cadence.lastDay),
+    latest: germanDay(cadence.latestNext),
+    rule: cadence.withCommittee ? t.cadenceQuarterly : t.cadenceMonthly,
+  });
+  if (!cadence.late) return <p class="kern-body">{text}</p>;
+  const warning = cadence.nextPlanned
+    ? fill(t.cadenceLatePlanned, { next: germanDay(cadence.nextPlanned) })
+    : t.cadenceLateNone;
+  return (
+    <NotificationBanner kind="warning" title={t.cadenceTitle}>
+      <p class="kern-body">{text}</p>
+      <p class="kern-body">{warning}</p>
+    </NotificationBanner>
+  );
+}
+
 function SessionTable({ caption, rows }: { caption: string; rows: SessionList['upcoming'] }) {
   if (rows.length === 0) return <p class="kern-body">{t.none}</p>;
   return (
@@ -145,6 +165,7 @@ export function SessionListPage({
       <Summary errors={errors} />
       <Banner notice={notice} />
       <p class="kern-body">{t.listLead}</p>
+      <CadenceNote cadence={list.cadence} />
       <h2 class="kern-heading-large">{t.upcoming}</h2>
       <SessionTable caption={t.upcoming} rows={list.upcoming} />
       {list.open.length > 0 ? (
