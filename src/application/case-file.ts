@@ -7,8 +7,9 @@ import type { Readable } from 'node:stream';
 import { documentRequestMail } from '../../content/mails/de.ts';
 import { mayDo, maySeeDocument } from '../domain/access/policy.ts';
 import { normaliseLine, normaliseLongText } from '../domain/application/text.ts';
-import type { Actor } from '../domain/case/index.ts';
+import { type Actor, isCaseState, isTerminal } from '../domain/case/index.ts';
 import { isEvidenceCategory, isSpecialCategory } from '../domain/evidence/index.ts';
+import { letterOnAuthorityChange } from '../domain/letters/index.ts';
 import { addDays, compareDates } from '../domain/rules/dates.ts';
 import { deadlineFrom } from '../domain/rules/deadlines.ts';
 import { nameKey } from '../domain/search/name-key.ts';
@@ -196,6 +197,84 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       });
     },
 
+    /** The immigration authorities a case can be given to. */
+    async responsibleAuthorities(actor: Actor): Promise<{ id: string; name: string }[]> {
+      if (!mayDo(actor.role, 'view_case_file')) return [];
+      return deps.reader.authorities();
+    },
+
+    /**
+     * Makes another immigration authority responsible (the address was wrong, the person moved, the
+     * authority said it is not competent). Only while the case is open and with a reason, which goes
+     * into the case's notes; the newly responsible authority gets the letter of the step it now has
+     * to act on, through its portal; the previous one no longer sees the case.
+     */
+    async changeAuthority(
+      actor: Actor,
+      caseId: string,
+      input: { authorityId: string; reason: string },
+    ): Promise<{ ok: true } | { ok: false; field: 'authorityId' | 'reason'; message: string } | null> {
+      if (!mayDo(actor.role, 'view_case_file')) return null;
+      const reason = normaliseLongText(input.reason);
+      if (!input.authorityId.trim())
+        return {
+          ok: false,
+          field: 'authorityId',
+          message: 'Bitte wählen Sie die zuständige Ausländerbehörde.',
+        };
+      if (reason === '')
+        return { ok: false, field: 'reason', message: 'Bitte begründen Sie die Änderung der Zuständigkeit.' };
+      if (reason.length > 2000)
+        return {
+          ok: false,
+          field: 'reason',
+          message: 'Die Begründung ist zu lang (höchstens 2.000 Zeichen).',
+        };
+      return deps.uow
+        .run(async ({ desk, audit: trail, outbox }) => {
+          const changed = await desk.changeAuthority(caseId, input.authorityId.trim());
+          if (!changed) return null;
+          if (changed === 'unknown_authority')
+            return {
+              ok: false as const,
+              field: 'authorityId' as const,
+              message: 'Diese Behörde gibt es nicht.',
+            };
+          if (!isCaseState(changed.state) || isTerminal(changed.state))
+            throw new AuthorityChangeRefused(
+              'Der Fall ist abgeschlossen; die Zuständigkeit bleibt, wie sie war.',
+            );
+          if (changed.previous?.id === changed.authority.id)
+            throw new AuthorityChangeRefused('Diese Behörde ist schon zuständig.');
+          await desk.addNote(caseId, {
+            id: crypto.randomUUID(),
+            authorId: actor.id,
+            text: `Zuständige Ausländerbehörde geändert: ${changed.previous?.name ?? 'keine'} → ${changed.authority.name}. Begründung: ${reason}`,
+          });
+          const letter = letterOnAuthorityChange(changed.state);
+          const version = (await desk.latestEventVersion(caseId, letter.event)) ?? changed.version;
+          const job = letterJob(letter.kind, caseId, { version });
+          await outbox.enqueue({
+            ...job,
+            idempotencyKey: `${job.idempotencyKey}:authority:${changed.authority.id}`,
+          });
+          await trail.append({
+            at: deps.clock.now(),
+            actor,
+            action: 'case.authority_changed',
+            resource: { type: 'case', id: caseId },
+            details: { from: changed.previous?.id ?? null, to: changed.authority.id },
+          });
+          return { ok: true as const };
+        })
+        .catch((error: unknown) => {
+          // Thrown inside the transaction so that the update is rolled back.
+          if (error instanceof AuthorityChangeRefused)
+            return { ok: false as const, field: 'authorityId' as const, message: error.message };
+          throw error;
+        });
+    },
+
     /**
      * Asks the applicant for missing documents by a date: the request is shown on the status page,
      * mailed where an address is known, and a reminder is queued a week before the date.
@@ -290,3 +369,6 @@ export function caseFileUseCases(deps: CaseFileDeps) {
 }
 
 export type CaseFileUseCases = ReturnType<typeof caseFileUseCases>;
+
+/** A change of authority the case does not allow; rolls its transaction back. */
+class AuthorityChangeRefused extends Error {}

@@ -655,6 +655,8 @@ export interface CaseFileReader {
   inbox(filter: InboxFilter): Promise<InboxRow[]>;
   /** The immigration authorities that have cases, for the list's filter. */
   authoritiesWithCases(): Promise<{ id: string; name: string }[]>;
+  /** Every active immigration authority, for changing the one responsible for a case. */
+  authorities(): Promise<{ id: string; name: string }[]>;
   caseFile(caseId: string): Promise<CaseFileData | null>;
   /** Persons of other cases born in the same year as a person of this case (candidates for repeats). */
   sameBirthYear(caseId: string): Promise<
@@ -745,6 +747,25 @@ export interface CaseDesk {
   ): Promise<boolean>;
   /** Marks the open requests of a case answered (evidence came in); returns how many. */
   answerDocumentRequests(caseId: string, at: Date): Promise<number>;
+  /**
+   * Makes another active immigration authority responsible for the case, the case row locked against
+   * a concurrent step; null when the case does not exist.
+   */
+  changeAuthority(
+    caseId: string,
+    authorityId: string,
+  ): Promise<
+    | {
+        previous: { id: string; name: string } | null;
+        authority: { id: string; name: string };
+        state: string;
+        version: number;
+      }
+    | 'unknown_authority'
+    | null
+  >;
+  /** The version of the latest event of a type in the case's history. */
+  latestEventVersion(caseId: string, eventType: string): Promise<number | null>;
 }
 
 export interface DocumentRequest {

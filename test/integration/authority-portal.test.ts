@@ -773,6 +773,82 @@ describe('the immigration authority portal', () => {
     assert.match(text(more.body), /bereits mitgeteilt/);
   });
 
+  test('the office changes the responsible authority: the new one gets the case and the letter of its step, the old one a 404', async () => {
+    for (const command of ['startPreCheck', 'recordExclusionReview', 'takeUp']) await step(caseB.id, command);
+    await step(caseB.id, 'requestStatement', due());
+    const path = `/geschaeftsstelle/faelle/${caseB.id}`;
+    const change = async (fields: Record<string, string>) => {
+      const page = await clerkWeb.get(path);
+      return clerkWeb.post(`${path}/behoerde`, { _csrf: csrfOf(page.body), ...fields });
+    };
+    const page = text((await clerkWeb.get(path)).body);
+    assert.match(page, /Zuständig ist: [^.]*Essen/);
+    // Errors stand next to their field; what was typed stays.
+    const noReason = await change({ authorityId: orgA, reason: ' ' });
+    assert.equal(noReason.status, 400);
+    assert.match(noReason.body, /id="authorityReason-error"/);
+    assert.match(text(noReason.body), /Bitte begründen Sie die Änderung der Zuständigkeit/);
+    const unknown = await change({ authorityId: caseA.id, reason: 'Umzug nach Düsseldorf.' });
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.body, /id="authorityId-error"/);
+    assert.match(unknown.body, /Umzug nach Düsseldorf\./, 'the reason typed stays in the form');
+    const same = await change({ authorityId: orgB, reason: 'Versehen.' });
+    assert.equal(same.status, 400);
+    assert.match(text(same.body), /Diese Behörde ist schon zuständig/);
+    assert.equal(
+      (
+        await clerkWeb.post(`/geschaeftsstelle/faelle/${caseA.id.replace(/.$/, '0')}/behoerde`, {
+          _csrf: csrfOf((await clerkWeb.get(path)).body),
+          authorityId: orgA,
+          reason: 'x',
+        })
+      ).status,
+      404,
+    );
+
+    const done = await change({ authorityId: orgA, reason: 'Die Familie ist nach Düsseldorf umgezogen.' });
+    assert.equal(done.status, 303, text(done.body).slice(0, 400));
+    const after = text((await clerkWeb.get(done.location ?? path)).body);
+    assert.match(after, /Die zuständige Ausländerbehörde ist geändert/);
+    assert.match(after, /Zuständig ist: [^.]*Düsseldorf/);
+    assert.match(
+      after,
+      /Zuständige Ausländerbehörde geändert: [^→]*Essen → [^.]*Düsseldorf\. Begründung: Die Familie ist nach Düsseldorf umgezogen\./,
+    );
+    const audited = await app.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'case.authority_changed')
+      .where('resource_id', '=', caseB.id)
+      .execute();
+    assert.deepEqual(
+      audited.map((a) => a.details),
+      [{ from: orgB, to: orgA }],
+    );
+
+    // The old authority no longer sees the case, the new one does, with the statement request for it.
+    assert.equal((await bWeb.get(`/behoerde/faelle/${caseB.id}`)).status, 404);
+    assert.ok(!(await bWeb.get('/behoerde')).body.includes(caseB.number));
+    assert.ok((await aWeb.get('/behoerde')).body.includes(caseB.number));
+    assert.equal((await aWeb.get(`/behoerde/faelle/${caseB.id}`)).status, 200);
+    const letters = await until('the statement request to the new authority', async () => {
+      const rows = await app.database.db
+        .selectFrom('letters')
+        .select(['template_id', 'idempotency_key', 'addressee_kind', 'channel'])
+        .where('case_id', '=', caseB.id)
+        .where('template_id', '=', 'statement_request')
+        .execute();
+      return rows.length === 2 ? rows : undefined;
+    });
+    const again = letters.find((l) => l.idempotency_key.includes(`:authority:${orgA}`));
+    assert.equal(again?.addressee_kind, 'authority');
+    assert.equal(again?.channel, 'portal');
+    await until('the notice mail to the new authority', async () => {
+      const mails = await mailsTo('abh@duesseldorf.example');
+      return mails.some((m) => m.includes(caseB.number) && /Stellungnahme/.test(m)) ? true : undefined;
+    });
+  });
+
   test('no mail to an authority names a person, a place or a text of the application', async () => {
     const toA = await mailsTo('abh@duesseldorf.example');
     // Both applications were filed with an address in Düsseldorf: two notices, then the request and the hardship request.

@@ -189,6 +189,18 @@ export const deskTexts = {
   request: 'Unterlagen anfordern',
   answered: 'beantwortet am',
   open: 'offen',
+  authorityTitle: 'Zuständige Ausländerbehörde',
+  authorityNow: 'Zuständig ist: {name}.',
+  authorityNone: 'Noch keine Behörde zugeordnet (die Anschrift ließ sich keiner Gemeinde in NRW zuordnen).',
+  authoritySelect: 'Neue zuständige Behörde',
+  authorityChoose: 'Bitte auswählen',
+  authorityReason: 'Begründung',
+  authorityReasonHint:
+    'Zum Beispiel: Umzug nach …, die Behörde hat ihre Zuständigkeit verneint. Die Begründung kommt in die internen Notizen.',
+  authorityChangeHint:
+    'Die neue Behörde sieht den Fall in ihrem Portal und erhält das Schreiben des Schritts, um den es jetzt geht (etwa die Anforderung der Stellungnahme); die bisherige sieht ihn nicht mehr.',
+  authorityChange: 'Zuständigkeit ändern',
+  authorityChanged: 'Die zuständige Ausländerbehörde ist geändert.',
 } as const;
 
 /** Deadlines and the further filters of the case list. */

@@ -35,6 +35,47 @@ export function caseDeskIn(db: Kysely<Database>): CaseDesk {
       return true;
     },
 
+    async changeAuthority(caseId, authorityId) {
+      if (!UUID.test(caseId)) return null;
+      const current = await db
+        .selectFrom('cases as c')
+        .leftJoin('organisations as o', 'o.id', 'c.authority_id')
+        .select(['c.state', 'c.version', 'c.authority_id', 'o.name as authority_name'])
+        .where('c.id', '=', caseId)
+        .forUpdate('c')
+        .executeTakeFirst();
+      if (!current) return null;
+      if (!UUID.test(authorityId)) return 'unknown_authority';
+      const authority = await db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('id', '=', authorityId)
+        .where('kind', '=', 'immigration_authority')
+        .where('active', '=', true)
+        .executeTakeFirst();
+      if (!authority) return 'unknown_authority';
+      await db.updateTable('cases').set({ authority_id: authority.id }).where('id', '=', caseId).execute();
+      return {
+        previous: current.authority_id
+          ? { id: current.authority_id, name: current.authority_name ?? '' }
+          : null,
+        authority: { id: authority.id, name: authority.name },
+        state: current.state,
+        version: current.version,
+      };
+    },
+
+    async latestEventVersion(caseId, eventType) {
+      if (!UUID.test(caseId)) return null;
+      const row = await db
+        .selectFrom('case_history')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('case_id', '=', caseId)
+        .where('event_type', '=', eventType)
+        .executeTakeFirst();
+      return row?.version ?? null;
+    },
+
     async answerDocumentRequests(caseId, at) {
       const r = await db
         .updateTable('document_requests')

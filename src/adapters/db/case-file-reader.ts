@@ -21,6 +21,17 @@ const documentsDue = sql<
 
 export function caseFileReader(db: Kysely<Database>): CaseFileReader {
   return {
+    async authorities() {
+      const rows = await db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('kind', '=', 'immigration_authority')
+        .where('active', '=', true)
+        .orderBy('name')
+        .execute();
+      return rows.map((r) => ({ id: r.id, name: r.name }));
+    },
+
     async authoritiesWithCases() {
       const rows = await db
         .selectFrom('organisations as o')

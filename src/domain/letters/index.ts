@@ -2,7 +2,7 @@
  * The letters of the procedure: which kinds exist, to whom each goes and which step causes it.
  * Pure data and rules; the wording is in `content/letters/`, the rendering in the PDF adapter.
  */
-import type { CaseEvent } from '../case/index.ts';
+import type { CaseEvent, CaseState } from '../case/index.ts';
 
 export const LETTER_KINDS = [
   'receipt',
@@ -53,6 +53,22 @@ export function lettersForEvents(events: readonly Pick<CaseEvent, 'type'>[]): Le
     else if (event.type === 'Closed') kinds.push('closing_notice');
   }
   return kinds;
+}
+
+/**
+ * What a newly responsible authority is sent when the office changes the authority of a case: the
+ * letter of the step it now has to act on, written from that step's event — the statement request
+ * while a statement is awaited, the hardship request once it has been sent — otherwise the notice of
+ * the application. Earlier letters stay in the case file and show in its portal.
+ */
+export function letterOnAuthorityChange(state: CaseState): {
+  kind: 'authority_new_application' | 'statement_request' | 'hardship_request';
+  event: string;
+} {
+  if (state === 'statement_requested') return { kind: 'statement_request', event: 'StatementRequested' };
+  if (state === 'request_sent' || state === 'authority_feedback')
+    return { kind: 'hardship_request', event: 'RequestSent' };
+  return { kind: 'authority_new_application', event: 'Received' };
 }
 
 /**

@@ -10,7 +10,13 @@ import {
   templateVersion,
 } from '../../../content/letters/de.ts';
 import { LETTERHEADS, letterheadFor } from '../../../content/letters/letterhead.ts';
-import { LETTER_KINDS, LETTER_SIDE, lettersForEvents, routeLetter } from './index.ts';
+import {
+  LETTER_KINDS,
+  LETTER_SIDE,
+  letterOnAuthorityChange,
+  lettersForEvents,
+  routeLetter,
+} from './index.ts';
 
 const common = {
   caseNumber: 'HFK-2026-00042',
@@ -195,5 +201,18 @@ describe('which letters a step causes, and how they travel', () => {
       addressee: 'representative',
       channel: 'mail',
     });
+  });
+});
+
+describe('a change of the responsible authority', () => {
+  it('sends the new authority the letter of the step it has to act on', () => {
+    assert.deepEqual(letterOnAuthorityChange('statement_requested'), {
+      kind: 'statement_request',
+      event: 'StatementRequested',
+    });
+    for (const state of ['request_sent', 'authority_feedback'] as const)
+      assert.deepEqual(letterOnAuthorityChange(state), { kind: 'hardship_request', event: 'RequestSent' });
+    for (const state of ['received', 'pre_check', 'taken_up', 'ready_for_session', 'adjourned'] as const)
+      assert.equal(letterOnAuthorityChange(state).kind, 'authority_new_application');
   });
 });

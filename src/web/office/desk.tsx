@@ -10,15 +10,33 @@ const dateTime = (d: Date) =>
     timeStyle: 'short',
   }).format(d);
 
+/** What was typed into the change of authority, and the problem with it. */
+export interface AuthorityForm {
+  authorityId?: string;
+  reason?: string;
+  field?: 'authorityId' | 'reason';
+  error?: string;
+}
+
 export function DeskForms({
   file,
   csrf,
   dueDefault,
+  authorities = [],
+  authorityForm = {},
+  open = true,
 }: {
   file: CaseFileData;
   csrf: string;
   dueDefault: { day: string; month: string; year: string };
+  /** The authorities the case can be given to. */
+  authorities?: readonly { id: string; name: string }[];
+  authorityForm?: AuthorityForm;
+  /** The case is not closed: its authority can still change. */
+  open?: boolean;
 }) {
+  const errorOn = (field: AuthorityForm['field']) =>
+    authorityForm.field === field ? authorityForm.error : undefined;
   const dmy = (iso: string) => iso.split('-').reverse().join('.');
   return (
     <>
@@ -66,6 +84,39 @@ export function DeskForms({
         />
         <Button variant="secondary">{t.assign}</Button>
       </form>
+      {open ? (
+        <section aria-labelledby="behoerde" class="app-step">
+          <h3 class="kern-heading-small" id="behoerde">
+            {t.authorityTitle}
+          </h3>
+          <p class="kern-body">
+            {file.authorityName ? t.authorityNow.replace('{name}', file.authorityName) : t.authorityNone}
+          </p>
+          <p class="kern-body">{t.authorityChangeHint}</p>
+          <form method="post" action={`/geschaeftsstelle/faelle/${file.caseId}/behoerde`} novalidate>
+            <input type="hidden" name="_csrf" value={csrf} />
+            <Select
+              id="authorityId"
+              name="authorityId"
+              label={t.authoritySelect}
+              value={authorityForm.authorityId ?? ''}
+              placeholder={t.authorityChoose}
+              options={authorities.map((a) => ({ value: a.id, label: a.name }))}
+              error={errorOn('authorityId')}
+            />
+            <TextArea
+              id="authorityReason"
+              name="reason"
+              label={t.authorityReason}
+              hint={t.authorityReasonHint}
+              rows={2}
+              value={authorityForm.reason}
+              error={errorOn('reason')}
+            />
+            <Button variant="secondary">{t.authorityChange}</Button>
+          </form>
+        </section>
+      ) : null}
       <section aria-labelledby="notizen" class="app-step">
         <h3 class="kern-heading-small" id="notizen">
           {t.notes}

@@ -6,7 +6,7 @@
 import type { DataStore } from '@tus/utils';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { stepTexts } from '../../../content/messages/office/de.ts';
+import { deskTexts, stepTexts } from '../../../content/messages/office/de.ts';
 import type { CaseFileUseCases } from '../../application/case-file.ts';
 import type { CaseUseCases } from '../../application/cases.ts';
 import { documentIdFor } from '../../application/drafts.ts';
@@ -24,6 +24,7 @@ import {
   type CommandType,
   commandsFrom,
   isCaseState,
+  isTerminal,
   NON_TERMINAL_STATES,
 } from '../../domain/case/index.ts';
 import { contentDispositionAttachment } from '../../domain/evidence/file-name.ts';
@@ -37,7 +38,7 @@ import { uploadErrorText } from '../public/application/routes.tsx';
 import { registerUploads } from '../public/upload/routes.ts';
 import { renderPage } from '../views/render.ts';
 import { commandFromForm, officeSteps, StepForms } from './commands.tsx';
-import { DeskForms } from './desk.tsx';
+import { type AuthorityForm, DeskForms } from './desk.tsx';
 import { DocumentUploadForm } from './documents.tsx';
 import { IntakePage, intakeFromForm } from './intake.tsx';
 import { OfficeMessages, officeMessageError } from './messages.tsx';
@@ -251,6 +252,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     notice: { kind: 'success' | 'error'; text: string } | null,
     status = 200,
     messageForm: { value?: string; error?: string } = {},
+    authorityForm: AuthorityForm = {},
   ) {
     const ctx = {
       ...pageContext(request, reply),
@@ -290,7 +292,14 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
             />
           }
         >
-          <DeskForms file={file} csrf={deps.csrfToken(request, reply)} dueDefault={requestDue} />
+          <DeskForms
+            file={file}
+            csrf={deps.csrfToken(request, reply)}
+            dueDefault={requestDue}
+            authorities={await deps.caseFiles.responsibleAuthorities(actor)}
+            authorityForm={authorityForm}
+            open={isCaseState(file.state) && !isTerminal(file.state)}
+          />
           <DocumentUploadForm
             caseId={file.caseId}
             action={OFFICE_UPLOADS}
@@ -325,10 +334,39 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
         request.params.caseId,
         request.query.schritt === 'ok'
           ? { kind: 'success', text: stepTexts.done }
-          : typeof request.query.fehler === 'string'
-            ? { kind: 'error', text: uploadRefusal(request.query.fehler) }
-            : null,
+          : request.query.schritt === 'behoerde'
+            ? { kind: 'success', text: deskTexts.authorityChanged }
+            : typeof request.query.fehler === 'string'
+              ? { kind: 'error', text: uploadRefusal(request.query.fehler) }
+              : null,
       ),
+  );
+
+  app.post<{ Params: { caseId: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/behoerde',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const form = unflatten(request.body);
+      const typed = { authorityId: single(form.authorityId) ?? '', reason: single(form.reason) ?? '' };
+      const result = await deps.caseFiles.changeAuthority(deps.actorOf(request), caseId, typed);
+      if (!result) return notFound(reply);
+      if (!result.ok)
+        return caseFilePage(
+          request,
+          reply,
+          caseId,
+          { kind: 'error', text: result.message },
+          400,
+          {},
+          {
+            ...typed,
+            field: result.field,
+            error: result.message,
+          },
+        );
+      return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=behoerde#behoerde`, 303);
+    },
   );
 
   app.post<{ Params: { caseId: string } }>(
