@@ -15,6 +15,7 @@ import { deadlineFrom } from '../domain/rules/deadlines.ts';
 import { nameKey } from '../domain/search/name-key.ts';
 import { MAIL_JOB_KIND } from './drafts.ts';
 import { letterJob } from './letters.ts';
+import { RECEIPT_JOB_KIND } from './submission.ts';
 
 export const DOCUMENT_REQUEST_REMINDER = 'document_request.remind';
 
@@ -195,6 +196,45 @@ export function caseFileUseCases(deps: CaseFileDeps) {
         });
         return { ok: true as const };
       });
+    },
+
+    /**
+     * The receipt of an application that came by post, fax or e-mail, once the office has filed its
+     * scans: the same receipt as online (persons, every document with its SHA-256), from the outbox,
+     * kept in the case file for print. One per case; asking twice changes nothing.
+     */
+    async issuePaperReceipt(
+      actor: Actor,
+      caseId: string,
+    ): Promise<{ ok: true } | { ok: false; message: string } | null> {
+      if (!mayDo(actor.role, 'view_case_file')) return null;
+      const file = await deps.reader.caseFile(caseId);
+      if (!file) return null;
+      if (file.channel === 'online')
+        return { ok: false, message: 'Ein Online-Antrag erhält seine Eingangsbestätigung von selbst.' };
+      if (file.documents.some((d) => d.category === 'receipt'))
+        return { ok: false, message: 'Die Eingangsbestätigung liegt schon in der Fallakte.' };
+      if (file.documents.length === 0)
+        return {
+          ok: false,
+          message:
+            'Bitte erfassen Sie zuerst das eingescannte Schreiben; die Bestätigung listet jedes Dokument.',
+        };
+      await deps.uow.run(async ({ outbox, audit: trail }) => {
+        await outbox.enqueue({
+          kind: RECEIPT_JOB_KIND,
+          payload: { caseId },
+          idempotencyKey: `receipt:${caseId}`,
+        });
+        await trail.append({
+          at: deps.clock.now(),
+          actor,
+          action: 'case.receipt_requested',
+          resource: { type: 'case', id: caseId },
+          details: { documents: file.documents.length },
+        });
+      });
+      return { ok: true };
     },
 
     /** The immigration authorities a case can be given to. */

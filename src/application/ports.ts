@@ -277,8 +277,22 @@ export interface ReceiptFacts {
   caseNumber: string;
   receivedAt: Date;
   channel: 'online' | 'post' | 'fax' | 'email' | 'de_mail';
-  /** The filed application content (validated, German). */
+  /** The filed application content (validated, German); null for an application by post, fax or e-mail. */
   application: unknown;
+  /** The persons as the office registered them, for an application that came on paper. */
+  registeredPersons: {
+    familyName: string;
+    givenNames: string;
+    birthDate: string;
+    nationalityCode: string;
+    address: {
+      careOf: string | null;
+      street: string;
+      houseNumber: string | null;
+      postalCode: string;
+      place: string;
+    } | null;
+  }[];
   documents: { fileName: string; category: string; size: number; sha256: string }[];
   /** The receipt already stored for this case, if an earlier run got that far. */
   receipt: { documentId: string; blobKey: string } | null;
@@ -288,12 +302,15 @@ export interface ReceiptFacts {
 
 export interface ReceiptRecords {
   load(caseId: string): Promise<ReceiptFacts | null>;
-  /** Stores the receipt and the application copy as documents of the case, linked to the application. */
+  /**
+   * Stores the receipt and the application copy as documents of the case, linked to the application;
+   * for a paper application only the receipt (the scanned letter is the application).
+   */
   record(
     caseId: string,
     documents: {
       receipt: { id: string; blobKey: string; sha256: string; size: number };
-      applicationCopy: { id: string; blobKey: string; sha256: string; size: number };
+      applicationCopy: { id: string; blobKey: string; sha256: string; size: number } | null;
     },
     /** Lists the receipt among the letters of the case. */
     letter?: Omit<StoredLetter, 'documentId' | 'blobKey'> & { idempotencyKey: string },

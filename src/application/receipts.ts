@@ -60,6 +60,28 @@ export function receiptInput(
   facts: ReceiptFacts,
   deps: Pick<ReceiptDeps, 'nationalityName' | 'categoryTitle'>,
 ): ReceiptInput {
+  const documents = facts.documents.map((d) => ({
+    fileName: d.fileName,
+    category: deps.categoryTitle(d.category),
+    sizeBytes: d.size,
+    sha256: d.sha256,
+  }));
+  if (facts.application === null) {
+    // On paper: the persons as the office registered them, the scanned documents filed so far.
+    return {
+      caseNumber: facts.caseNumber,
+      receivedAt: facts.receivedAt,
+      channel: facts.channel === 'de_mail' ? 'de-mail' : facts.channel,
+      persons: facts.registeredPersons.map((p) => ({
+        familyName: p.familyName,
+        givenNames: p.givenNames,
+        birthDate: p.birthDate,
+        nationality: deps.nationalityName(p.nationalityCode),
+        ...(p.address ? { address: addressLines(p.address) } : {}),
+      })),
+      documents,
+    };
+  }
   const app = facts.application as Application;
   const rep = app.representative;
   return {
@@ -85,12 +107,7 @@ export function receiptInput(
                   address: addressLines(rep.address),
                 },
         }),
-    documents: facts.documents.map((d) => ({
-      fileName: d.fileName,
-      category: deps.categoryTitle(d.category),
-      sizeBytes: d.size,
-      sha256: d.sha256,
-    })),
+    documents,
   };
 }
 
@@ -107,17 +124,21 @@ export async function issueReceipt(
     pdf = await buffer(await deps.blobs.get(facts.receipt.blobKey));
   } else {
     pdf = await deps.render(receiptInput(facts, deps));
-    const copy = await deps.renderCopy(
-      applicationCopy(
-        facts.application as Application,
-        {
-          caseNumber: facts.caseNumber,
-          receivedAt: facts.receivedAt,
-          receivedText: germanDateTime(facts.receivedAt),
-        },
-        deps.nationalityName,
-      ),
-    );
+    // The complete application as a PDF exists only for an online one; on paper the scan is the application.
+    const copy =
+      facts.application === null
+        ? null
+        : await deps.renderCopy(
+            applicationCopy(
+              facts.application as Application,
+              {
+                caseNumber: facts.caseNumber,
+                receivedAt: facts.receivedAt,
+                receivedText: germanDateTime(facts.receivedAt),
+              },
+              deps.nationalityName,
+            ),
+          );
     const doc = (stored: { key: string; sha256: string; size: number }) => ({
       id: deps.random.uuid(),
       blobKey: stored.key,
@@ -125,8 +146,9 @@ export async function issueReceipt(
       size: stored.size,
     });
     const receipt = doc(await deps.blobs.put(pdf));
-    const applicationCopyDoc = doc(await deps.blobs.put(copy));
-    const represented = (facts.application as Application).representative.kind !== 'none';
+    const applicationCopyDoc = copy ? doc(await deps.blobs.put(copy)) : null;
+    const represented =
+      facts.application !== null && (facts.application as Application).representative.kind !== 'none';
     await deps.records.record(
       caseId,
       { receipt, applicationCopy: applicationCopyDoc },

@@ -4,11 +4,12 @@
  * tokens and the expected version (a stale form answers "changed meanwhile").
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
+import { flat, pdfText } from '../../src/adapters/pdf/test-support.ts';
 import { pdfkitLetter, peExecutable } from '../../src/adapters/scan/test-support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { fileApplication } from '../support/applicant.ts';
@@ -17,6 +18,11 @@ import { createStaffUser, type StaffUser, totpCode } from '../support/staff-app.
 import { WebClient } from '../support/web-client.ts';
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 
 /** A code may be used once; a second login in the same 30 seconds takes the next step's code (±1 allowed). */
 const logins = new Map<string, number>();
@@ -364,6 +370,51 @@ describe('office over HTTP', () => {
       { field: 'datei', name: 'x.pdf', type: 'application/pdf', bytes: await pdfkitLetter() },
     );
     assert.equal(anonymous.status, 404, 'only the office files documents');
+
+    // Once the scans are in, the office has the receipt made: persons and every document with its hash, for print.
+    const casePath = `/geschaeftsstelle/faelle/${caseId}`;
+    assert.match((await web.get(casePath)).body, /Eingangsbestätigung erstellen/);
+    const receipt = () =>
+      web.get(casePath).then((p) => web.post(`${casePath}/eingangsbestaetigung`, { _csrf: csrfOf(p.body) }));
+    const queued = await receipt();
+    assert.equal(queued.status, 303);
+    assert.match(text((await web.get(queued.location ?? '')).body), /Die Eingangsbestätigung wird erstellt/);
+    let doc: { id: string } | undefined;
+    for (let i = 0; i < 150 && !doc; i++) {
+      doc = await app.database.db
+        .selectFrom('documents')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('category', '=', 'receipt')
+        .executeTakeFirst();
+      if (!doc) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(doc, 'the receipt is filed');
+    const letter = await app.database.db
+      .selectFrom('letters')
+      .select(['template_id', 'addressee_kind', 'channel'])
+      .where('document_id', '=', doc.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(letter, { template_id: 'receipt', addressee_kind: 'applicant', channel: 'print' });
+    const scan = await app.database.db
+      .selectFrom('documents')
+      .select('sha256')
+      .where('case_id', '=', caseId)
+      .where('category', '=', 'application_letter')
+      .executeTakeFirstOrThrow();
+    const pdf = await web.download(`${casePath}/dokumente/${doc.id}`);
+    assert.equal(pdf.status, 200);
+    const file = join(app.dataDir, 'receipt-check.pdf');
+    await writeFile(file, pdf.bytes);
+    const printed = flat(pdfText(file));
+    for (const phrase of ['Eingangsbestätigung', 'Yusuf', 'Öztürk', 'Schreiben.pdf', 'Post'])
+      assert.ok(printed.includes(phrase), `the receipt names ${phrase}`);
+    assert.ok(printed.replace(/\s/g, '').includes(scan.sha256), 'with the scan’s SHA-256');
+    assert.ok(!printed.includes('Antrag.pdf'), 'no application copy for a paper application');
+    const again = await receipt();
+    assert.equal(again.status, 400);
+    assert.match(text(again.body), /liegt schon in der Fallakte/);
+    assert.doesNotMatch((await web.get(casePath)).body, /Eingangsbestätigung erstellen/);
   });
 
   test('assignment and internal notes, both audited; notes never leave the office', async () => {

@@ -189,6 +189,12 @@ export const deskTexts = {
   request: 'Unterlagen anfordern',
   answered: 'beantwortet am',
   open: 'offen',
+  receiptTitle: 'Eingangsbestätigung',
+  receiptHint:
+    'Für einen Antrag per Post, Fax oder E-Mail: erst die eingescannten Unterlagen erfassen, dann die Bestätigung erstellen. Sie nennt die Personen und jedes Dokument mit seiner Prüfsumme und liegt danach unter „Briefe“ zum Drucken bereit.',
+  receiptButton: 'Eingangsbestätigung erstellen',
+  receiptQueued:
+    'Die Eingangsbestätigung wird erstellt; sie erscheint in wenigen Augenblicken unter „Briefe“.',
   authorityTitle: 'Zuständige Ausländerbehörde',
   authorityNow: 'Zuständig ist: {name}.',
   authorityNone: 'Noch keine Behörde zugeordnet (die Anschrift ließ sich keiner Gemeinde in NRW zuordnen).',

@@ -8,8 +8,20 @@ export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
     async load(caseId) {
       const row = await db
         .selectFrom('cases as c')
-        .innerJoin('applications as a', 'a.case_id', 'c.id')
-        .leftJoin('documents as r', 'r.id', 'a.receipt_document_id')
+        .leftJoin('applications as a', 'a.case_id', 'c.id')
+        .leftJoin('documents as r', (join) =>
+          // Online: the receipt linked to the application; on paper: the receipt document of the case.
+          join.on((eb) =>
+            eb.or([
+              eb('r.id', '=', eb.ref('a.receipt_document_id')),
+              eb.and([
+                eb('a.case_id', 'is', null),
+                eb('r.case_id', '=', eb.ref('c.id')),
+                eb('r.category', '=', 'receipt'),
+              ]),
+            ]),
+          ),
+        )
         .leftJoin('drafts as d', 'd.case_id', 'c.id')
         .select([
           'c.case_number',
@@ -31,15 +43,49 @@ export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      const representative = (row.content as { representative?: { kind?: string; email?: string | null } })
-        .representative;
+      const persons = row.content
+        ? []
+        : await db
+            .selectFrom('persons')
+            .select(['family_name', 'given_names', 'birth_date', 'nationality_code', 'address'])
+            .where('case_id', '=', caseId)
+            .orderBy('position')
+            .execute();
+      const representative = (
+        row.content as { representative?: { kind?: string; email?: string | null } } | null
+      )?.representative;
       const repEmail = representative?.kind !== 'none' ? (representative?.email ?? null) : null;
       const recipient = repEmail ?? row.contact_email;
       return {
         caseNumber: row.case_number,
         receivedAt: new Date(row.received_at),
         channel: row.channel,
-        application: row.content,
+        application: row.content ?? null,
+        registeredPersons: persons.map((p) => {
+          const a = p.address as {
+            careOf?: string | null;
+            street?: string;
+            houseNumber?: string | null;
+            postalCode?: string;
+            place?: string;
+          } | null;
+          return {
+            familyName: p.family_name,
+            givenNames: p.given_names,
+            birthDate: p.birth_date,
+            nationalityCode: p.nationality_code,
+            address:
+              a?.street && a.postalCode
+                ? {
+                    careOf: a.careOf ?? null,
+                    street: a.street,
+                    houseNumber: a.houseNumber ?? null,
+                    postalCode: a.postalCode,
+                    place: a.place ?? '',
+                  }
+                : null,
+          };
+        }),
         documents: documents.map((d) => ({
           fileName: d.file_name,
           category: d.category,
@@ -76,7 +122,7 @@ export function receiptRecords(db: Kysely<Database>): ReceiptRecords {
           .insertInto('documents')
           .values([
             row(receipt, 'receipt', 'Eingangsbestaetigung.pdf'),
-            row(applicationCopy, 'application_copy', 'Antrag.pdf'),
+            ...(applicationCopy ? [row(applicationCopy, 'application_copy', 'Antrag.pdf')] : []),
           ])
           .execute();
         await trx

@@ -84,6 +84,18 @@ export function DeskForms({
         />
         <Button variant="secondary">{t.assign}</Button>
       </form>
+      {file.channel !== 'online' && !file.documents.some((d) => d.category === 'receipt') ? (
+        <section aria-labelledby="eingangsbestaetigung" class="app-step">
+          <h3 class="kern-heading-small" id="eingangsbestaetigung">
+            {t.receiptTitle}
+          </h3>
+          <p class="kern-body">{t.receiptHint}</p>
+          <form method="post" action={`/geschaeftsstelle/faelle/${file.caseId}/eingangsbestaetigung`}>
+            <input type="hidden" name="_csrf" value={csrf} />
+            <Button variant="secondary">{t.receiptButton}</Button>
+          </form>
+        </section>
+      ) : null}
       {open ? (
         <section aria-labelledby="behoerde" class="app-step">
           <h3 class="kern-heading-small" id="behoerde">

@@ -336,10 +336,25 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
           ? { kind: 'success', text: stepTexts.done }
           : request.query.schritt === 'behoerde'
             ? { kind: 'success', text: deskTexts.authorityChanged }
-            : typeof request.query.fehler === 'string'
-              ? { kind: 'error', text: uploadRefusal(request.query.fehler) }
-              : null,
+            : request.query.schritt === 'eingang'
+              ? { kind: 'success', text: deskTexts.receiptQueued }
+              : typeof request.query.fehler === 'string'
+                ? { kind: 'error', text: uploadRefusal(request.query.fehler) }
+                : null,
       ),
+  );
+
+  app.post<{ Params: { caseId: string } }>(
+    '/geschaeftsstelle/faelle/:caseId/eingangsbestaetigung',
+    { preHandler: deps.guard },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const result = await deps.caseFiles.issuePaperReceipt(deps.actorOf(request), caseId);
+      if (!result) return notFound(reply);
+      if (!result.ok)
+        return caseFilePage(request, reply, caseId, { kind: 'error', text: result.message }, 400);
+      return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=eingang#briefe`, 303);
+    },
   );
 
   app.post<{ Params: { caseId: string } }>(
