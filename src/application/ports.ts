@@ -731,7 +731,15 @@ export interface StatementDeadlines {
 /** Office-internal bookkeeping of a case: notes and the person handling it. */
 export interface CaseDesk {
   addNote(caseId: string, note: { id: string; authorId: string; text: string }): Promise<boolean>;
-  assign(caseId: string, assigneeId: string | null): Promise<boolean>;
+  /**
+   * Sets who handles the case. With `seen` (the assignee the form showed), only if that is still the
+   * assignee or the case already has the wanted one: a stale form answers 'conflict', not a lost update.
+   */
+  assign(
+    caseId: string,
+    assigneeId: string | null,
+    seen?: { assigneeId: string | null },
+  ): Promise<'assigned' | 'conflict' | 'not_found'>;
   addDocumentRequest(
     caseId: string,
     request: { id: string; text: string; dueOn: string; createdBy: string },
