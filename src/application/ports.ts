@@ -53,6 +53,20 @@ export class BlobNotFoundError extends Error {
   }
 }
 
+/**
+ * The store could not write (disk full, directory gone or read-only, I/O error): nothing was stored, and
+ * the same put may succeed later. `code` is the system's error code (ENOSPC, EROFS, …), never a path.
+ */
+export class BlobStoreUnavailableError extends Error {
+  constructor(
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Dateiablage nicht beschreibbar: ${code}`, options);
+    this.name = 'BlobStoreUnavailableError';
+  }
+}
+
 /** One entry of the audit trail: who did what to which resource. No personal data in details. */
 export interface AuditEntry {
   at: Date;
