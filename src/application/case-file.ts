@@ -373,11 +373,24 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       });
     },
 
-    /** Who in the office handles the case (null: nobody yet), audited. */
-    async assign(actor: Actor, caseId: string, assigneeId: string | null): Promise<boolean> {
-      if (!mayDo(actor.role, 'view_case_file')) return false;
+    /**
+     * Who in the office handles the case (null: nobody yet), audited. With `seenAssigneeId` (what the
+     * form showed), a form made stale by someone else's assignment is refused: 'conflict'.
+     */
+    async assign(
+      actor: Actor,
+      caseId: string,
+      assigneeId: string | null,
+      seenAssigneeId?: string | null,
+    ): Promise<'assigned' | 'conflict' | null> {
+      if (!mayDo(actor.role, 'view_case_file')) return null;
       return deps.uow.run(async ({ desk, audit: trail }) => {
-        if (!(await desk.assign(caseId, assigneeId))) return false;
+        const done = await desk.assign(
+          caseId,
+          assigneeId,
+          seenAssigneeId === undefined ? undefined : { assigneeId: seenAssigneeId },
+        );
+        if (done !== 'assigned') return done === 'conflict' ? 'conflict' : null;
         await trail.append({
           at: deps.clock.now(),
           actor,
@@ -385,7 +398,7 @@ export function caseFileUseCases(deps: CaseFileDeps) {
           resource: { type: 'case', id: caseId },
           details: { assigneeId },
         });
-        return true;
+        return 'assigned';
       });
     },
 

@@ -31,13 +31,26 @@ import type {
   UploadInspector,
   VirusScanner,
 } from './ports.ts';
-import { inspectUploaded, type UploadContext } from './uploaded-file.ts';
+import { inspectUploaded, type UploadContext, VIRUS_SCAN_MESSAGES } from './uploaded-file.ts';
 
 /** How long a draft is kept after its last change. */
 export const DRAFT_LIFETIME_DAYS = 180;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const MAIL_JOB_KIND = 'mail.send';
+/** The second look at an upload the virus scanner could not check when it came in. */
+export const HELD_UPLOAD_JOB_KIND = 'upload.held_scan';
+
+/** A finished upload of a draft, as the upload route hands it over (and the held-upload job keeps it). */
+export interface HeldUpload {
+  draftId: string;
+  uploadId: string;
+  blobKey: string;
+  size: number;
+  sha256: string;
+  fileName: string;
+  evidenceItem: string;
+}
 
 /** SHA-256 of a resume secret: only this is stored. */
 export function hashResumeToken(token: string): string {
@@ -241,52 +254,25 @@ export function draftUseCases(deps: DraftDeps) {
      * replaced by their re-encoded copy, then attached to the evidence item. Idempotent per upload id,
      * because the upload route may hand the same upload over again after a crash.
      */
-    async acceptUpload(upload: {
-      draftId: string;
-      uploadId: string;
-      blobKey: string;
-      size: number;
-      sha256: string;
-      fileName: string;
-      evidenceItem: string;
-    }): Promise<{ ok: true; documentId: string } | { ok: false; code: string; message: string }> {
-      const documentId = documentIdFor(upload.uploadId);
-      const record = await drafts.findById(upload.draftId);
-      if (record?.submittedAt && record.caseId) return acceptLater(record, upload, documentId);
-      const current = await drafts.documents(upload.draftId);
-      if (current.some((d) => d.id === documentId)) return { ok: true, documentId };
-      const refuse = async (code: string, message: string) => {
-        await deps.blobs.delete(upload.blobKey).catch(() => undefined);
-        return { ok: false as const, code, message };
-      };
-      const total = current.reduce((sum, d) => sum + d.size, 0) + upload.size;
-      if (total > deps.limits.maxBytesPerApplication) {
-        return refuse(
-          'application_too_large',
-          `Alle Dateien eines Antrags zusammen dürfen höchstens ${Math.round(deps.limits.maxBytesPerApplication / 1024 ** 2)} MB groß sein.`,
+    async acceptUpload(
+      upload: HeldUpload,
+      /** rescan: the held-upload job's second look; an unscanned file then stays held (the job retries). */
+      options: { rescan?: boolean } = {},
+    ): Promise<{ ok: true; documentId: string } | { ok: false; code: string; message: string }> {
+      const outcome = await acceptOnce(upload);
+      if (outcome.ok || outcome.code !== 'scan_unavailable') return outcome;
+      // The scanner is down: the file stays stored but is no document (so nobody sees it) until a
+      // scan passes; the job scans it again with back-off, and files it by itself.
+      if (!options.rescan)
+        await deps.uow.run(({ outbox }) =>
+          outbox.enqueue({
+            kind: HELD_UPLOAD_JOB_KIND,
+            payload: { ...upload },
+            idempotencyKey: `held-upload:${upload.uploadId}`,
+          }),
         );
-      }
-      const verdict = await inspected(upload, {
-        actor: { role: uploaderRole(record), id: `draft:${upload.draftId}` },
-        resource: { type: 'draft', id: upload.draftId },
-        details: { evidenceItem: upload.evidenceItem },
-      });
-      if (!verdict.ok) return verdict;
-      const stored = verdict.stored;
-      await drafts.addDocument(upload.draftId, {
-        id: documentId,
-        evidenceItem: upload.evidenceItem,
-        fileName: verdict.safeName,
-        contentType: verdict.contentType,
-        size: stored.size,
-        sha256: stored.sha256,
-        blobKey: stored.key,
-        flags: verdict.flags,
-        createdAt: clock.now(),
-      });
-      return { ok: true, documentId };
+      return { ok: false, code: 'scan_pending', message: VIRUS_SCAN_MESSAGES.held };
     },
-
     /** Attaches an inspected, stored file to an evidence item of the draft. */
     async attachDocument(
       current: OpenDraft,
@@ -317,11 +303,58 @@ export function draftUseCases(deps: DraftDeps) {
     uploadErrors,
   };
 
+  /** One look at a finished upload: inspected (and scanned) and filed, or refused. */
+  async function acceptOnce(
+    upload: HeldUpload,
+  ): Promise<{ ok: true; documentId: string } | { ok: false; code: string; message: string }> {
+    const documentId = documentIdFor(upload.uploadId);
+    const record = await drafts.findById(upload.draftId);
+    if (!record) {
+      // Only a held file can outlive its draft (deleted meanwhile): it goes too.
+      await deps.blobs.delete(upload.blobKey).catch(() => undefined);
+      return { ok: false, code: 'not_found', message: '' };
+    }
+    if (record.submittedAt && record.caseId) return acceptLater(record, upload, documentId);
+    const current = await drafts.documents(upload.draftId);
+    if (current.some((d) => d.id === documentId)) return { ok: true, documentId };
+    const refuse = async (code: string, message: string) => {
+      await deps.blobs.delete(upload.blobKey).catch(() => undefined);
+      return { ok: false as const, code, message };
+    };
+    const total = current.reduce((sum, d) => sum + d.size, 0) + upload.size;
+    if (total > deps.limits.maxBytesPerApplication) {
+      return refuse(
+        'application_too_large',
+        `Alle Dateien eines Antrags zusammen dürfen höchstens ${Math.round(deps.limits.maxBytesPerApplication / 1024 ** 2)} MB groß sein.`,
+      );
+    }
+    const verdict = await inspected(upload, {
+      actor: { role: uploaderRole(record), id: `draft:${upload.draftId}` },
+      resource: { type: 'draft', id: upload.draftId },
+      details: { evidenceItem: upload.evidenceItem },
+    });
+    if (!verdict.ok) return verdict;
+    const stored = verdict.stored;
+    await drafts.addDocument(upload.draftId, {
+      id: documentId,
+      evidenceItem: upload.evidenceItem,
+      fileName: verdict.safeName,
+      contentType: verdict.contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+      blobKey: stored.key,
+      flags: verdict.flags,
+      createdAt: clock.now(),
+    });
+    return { ok: true, documentId };
+  }
+
   function inspected(
     upload: { blobKey: string; size: number; sha256: string; fileName: string },
     context: UploadContext,
   ) {
-    return inspectUploaded(deps, upload, context);
+    // Held back, not thrown away, when the scanner cannot say: acceptUpload queues a second look.
+    return inspectUploaded(deps, upload, context, { keepUnscanned: true });
   }
 
   /** Who hands in the draft's files: its representative if it names one, else the applicant. */

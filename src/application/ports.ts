@@ -53,6 +53,20 @@ export class BlobNotFoundError extends Error {
   }
 }
 
+/**
+ * The store could not write (disk full, directory gone or read-only, I/O error): nothing was stored, and
+ * the same put may succeed later. `code` is the system's error code (ENOSPC, EROFS, …), never a path.
+ */
+export class BlobStoreUnavailableError extends Error {
+  constructor(
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Dateiablage nicht beschreibbar: ${code}`, options);
+    this.name = 'BlobStoreUnavailableError';
+  }
+}
+
 /** One entry of the audit trail: who did what to which resource. No personal data in details. */
 export interface AuditEntry {
   at: Date;
@@ -757,7 +771,15 @@ export interface StatementDeadlines {
 /** Office-internal bookkeeping of a case: notes and the person handling it. */
 export interface CaseDesk {
   addNote(caseId: string, note: { id: string; authorId: string; text: string }): Promise<boolean>;
-  assign(caseId: string, assigneeId: string | null): Promise<boolean>;
+  /**
+   * Sets who handles the case. With `seen` (the assignee the form showed), only if that is still the
+   * assignee or the case already has the wanted one: a stale form answers 'conflict', not a lost update.
+   */
+  assign(
+    caseId: string,
+    assigneeId: string | null,
+    seen?: { assigneeId: string | null },
+  ): Promise<'assigned' | 'conflict' | 'not_found'>;
   addDocumentRequest(
     caseId: string,
     request: { id: string; text: string; dueOn: string; createdBy: string },

@@ -23,6 +23,7 @@ export const VIRUS_SCAN_MESSAGES = {
     'Die Datei enthält Schadsoftware und wurde nicht angenommen. Bitte laden Sie eine saubere Fassung des Dokuments hoch, zum Beispiel einen neuen Scan oder ein neues Foto.',
   unavailable:
     'Die Datei konnte gerade nicht auf Schadsoftware geprüft werden und wurde deshalb noch nicht angenommen. Bitte laden Sie sie in einigen Minuten noch einmal hoch. Ihre übrigen Angaben und Dateien bleiben gespeichert.',
+  held: 'Die Datei ist angekommen, konnte aber gerade nicht auf Schadsoftware geprüft werden. Sie wird von selbst geprüft, sobald das wieder möglich ist, und erscheint dann hier. Sie müssen sie nicht noch einmal hochladen.',
 } as const;
 
 export interface UploadCheckDeps {
@@ -45,6 +46,8 @@ export async function inspectUploaded(
   deps: UploadCheckDeps,
   upload: { blobKey: string; size: number; sha256: string; fileName: string },
   context: UploadContext,
+  /** keep: a file the scanner could not check stays stored (held back) for a later scan; not a document. */
+  options: { keepUnscanned?: boolean } = {},
 ): Promise<Inspected> {
   const discard = () => deps.blobs.delete(upload.blobKey).catch(() => undefined);
   if (deps.scanner) {
@@ -53,7 +56,7 @@ export async function inspectUploaded(
       verdict = await deps.scanner.scan(() => deps.blobs.get(upload.blobKey));
     } catch (error) {
       if (!(error instanceof VirusScannerUnavailableError)) throw error;
-      await discard();
+      if (!options.keepUnscanned) await discard();
       return { ok: false, code: 'scan_unavailable', message: VIRUS_SCAN_MESSAGES.unavailable };
     }
     if (!verdict.clean) {

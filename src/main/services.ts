@@ -75,6 +75,7 @@ import type { Config } from '../config/config.ts';
 import type { ValidationContext } from '../domain/application/index.ts';
 import { CATEGORY_TEXTS, isEvidenceCategory } from '../domain/evidence/index.ts';
 import { DOCUMENT_REQUEST_REMINDER, documentRequestReminderHandler } from '../jobs/document-request.ts';
+import { HELD_UPLOAD_JOB, heldUploadJobHandler } from '../jobs/held-upload.ts';
 import { LETTER_JOB, letterJobHandler } from '../jobs/letter.ts';
 import { MAIL_JOB, mailJobHandler } from '../jobs/mail.ts';
 import { MAINTENANCE_JOB, maintenanceJobHandler, maintenanceKey } from '../jobs/maintenance.ts';
@@ -336,6 +337,7 @@ export function createOutboxWorker(
     queue: createOutboxQueue(database.db),
     handlers: {
       [MAIL_JOB]: mailJobHandler(mailer),
+      [HELD_UPLOAD_JOB]: heldUploadJobHandler(services.drafts),
       [MAINTENANCE_JOB]: maintenanceJobHandler({
         purges: {
           drafts: () => services.drafts.purgeExpired(),

@@ -12,14 +12,19 @@ export interface SmtpSink {
     timeoutMs?: number,
   ): Promise<ParsedMail>;
   stop(): Promise<void>;
+  /** While on, every mail is answered 451 (a server that is up but says "try later"). */
+  setRefusing(on: boolean): void;
 }
 
 /**
  * `acceptDelayMs` holds each mail that long before the server answers 250 (a slow mail server), so a
  * sender killed meanwhile has not seen the acceptance; a mail counts as received once it is accepted.
  */
-export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: { acceptDelayMs?: number; port?: number; refuse?: boolean } = {},
+): Promise<SmtpSink> {
   const delay = options.acceptDelayMs ?? 0;
+  let refusing = options.refuse ?? false;
   const mails: SmtpSink['mails'] = [];
   const server = new SMTPServer({
     secure: false,
@@ -27,6 +32,10 @@ export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): P
     authOptional: true,
     logger: false,
     closeTimeout: 200,
+    onMailFrom(_address, _session, callback) {
+      if (!refusing) return callback();
+      return callback(Object.assign(new Error('Bitte später erneut versuchen'), { responseCode: 451 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,7 +57,7 @@ export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): P
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   // A sender killed mid-conversation resets its connection; that is the sender's problem, not the sink's.
   server.on('error', () => {});
@@ -66,5 +75,8 @@ export async function startSmtpSink(options: { acceptDelayMs?: number } = {}): P
       }
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
+    setRefusing(on) {
+      refusing = on;
+    },
   };
 }

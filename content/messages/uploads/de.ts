@@ -42,6 +42,10 @@ export const uploadsDe = {
     'Die Datei enthält Schadsoftware und wurde nicht angenommen. Bitte laden Sie eine saubere Fassung des Dokuments hoch, zum Beispiel einen neuen Scan oder ein neues Foto.',
   err_scan_unavailable:
     'Die Datei konnte gerade nicht auf Schadsoftware geprüft werden und wurde deshalb noch nicht angenommen. Bitte laden Sie sie in einigen Minuten noch einmal hoch. Ihre übrigen Angaben und Dateien bleiben gespeichert.',
+  err_scan_pending:
+    'Die Datei ist angekommen, konnte aber gerade nicht auf Schadsoftware geprüft werden. Sie wird von selbst geprüft, sobald das wieder möglich ist, und erscheint dann hier. Sie müssen sie nicht noch einmal hochladen.',
+  err_storage_unavailable:
+    'Die Datei konnte gerade nicht gespeichert werden. Bitte versuchen Sie es in einigen Minuten noch einmal. Ihre übrigen Angaben und Dateien bleiben gespeichert.',
   // Combining photos into one PDF
   combineLink: 'Fotos zu einem PDF zusammenfassen',
   combineTitle: 'Fotos zu einem PDF zusammenfassen',

@@ -35,6 +35,10 @@ export const uploadsEn: PartialUploadsCatalog = {
     'The file contains malware and was not accepted. Please upload a clean copy of the document, for example a new scan or a new photo.',
   err_scan_unavailable:
     'The file could not be checked for malware just now and has therefore not been accepted yet. Please upload it again in a few minutes. Your other answers and files are kept.',
+  err_scan_pending:
+    'The file has arrived but could not be checked for malware just now. It will be checked by itself as soon as that is possible again, and then appear here. You do not need to upload it again.',
+  err_storage_unavailable:
+    'The file could not be saved just now. Please try again in a few minutes. Your other answers and files are kept.',
   combineLink: 'Combine photos into one PDF',
   combineTitle: 'Combine photos into one PDF',
   combineLead:

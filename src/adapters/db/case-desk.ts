@@ -86,8 +86,8 @@ export function caseDeskIn(db: Kysely<Database>): CaseDesk {
       return Number(r.numUpdatedRows);
     },
 
-    async assign(caseId, assigneeId) {
-      if (!UUID.test(caseId) || (assigneeId !== null && !UUID.test(assigneeId))) return false;
+    async assign(caseId, assigneeId, seen) {
+      if (!UUID.test(caseId) || (assigneeId !== null && !UUID.test(assigneeId))) return 'not_found';
       if (assigneeId) {
         const staff = await db
           .selectFrom('users')
@@ -96,14 +96,24 @@ export function caseDeskIn(db: Kysely<Database>): CaseDesk {
           .where('role', 'in', ['office_clerk', 'office_head'])
           .where('disabled', '=', false)
           .executeTakeFirst();
-        if (!staff) return false;
+        if (!staff) return 'not_found';
       }
-      const r = await db
-        .updateTable('cases')
-        .set({ assignee_id: assigneeId })
-        .where('id', '=', caseId)
-        .executeTakeFirst();
-      return r.numUpdatedRows === 1n;
+      // Compare and set in one statement: two clerks assigning at once cannot both win.
+      let update = db.updateTable('cases').set({ assignee_id: assigneeId }).where('id', '=', caseId);
+      if (seen) {
+        const before = seen.assigneeId;
+        update = update.where((eb) =>
+          eb.or([
+            before === null ? eb('assignee_id', 'is', null) : eb('assignee_id', '=', before),
+            assigneeId === null ? eb('assignee_id', 'is', null) : eb('assignee_id', '=', assigneeId),
+          ]),
+        );
+      }
+      const r = await update.executeTakeFirst();
+      if (r.numUpdatedRows === 1n) return 'assigned';
+      if (!seen) return 'not_found';
+      const exists = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+      return exists ? 'conflict' : 'not_found';
     },
   };
 }

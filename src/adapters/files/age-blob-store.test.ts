@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { BlobNotFoundError, type BlobStore } from '../../application/ports.ts';
+import { BlobNotFoundError, type BlobStore, BlobStoreUnavailableError } from '../../application/ports.ts';
 import { createAgeBlobStore, generateIdentity, recipientFor } from './age-blob-store.ts';
 
 async function readAllOf(stream: Readable): Promise<Buffer> {
@@ -218,6 +218,36 @@ describe('age blob store', () => {
     t.diagnostic(`peak growth for ${mb(total)} MB: live ${mb(liveGrowth)} MB, RSS ${mb(rssGrowth)} MB`);
     assert.ok(liveGrowth < 16 * 1024 * 1024, `live memory grew by ${mb(liveGrowth)} MB`);
     assert.ok(rssGrowth < total / 2, `RSS grew by ${mb(rssGrowth)} MB`);
+  });
+
+  it('makes its temp directory again when it has gone', async () => {
+    const own = join(base, 'gone');
+    const gone = createAgeBlobStore({ dir: own, identity });
+    await gone.put(Buffer.from('erste Datei'));
+    await rm(join(own, 'tmp'), { recursive: true, force: true });
+    const blob = await gone.put(Readable.from([Buffer.from('zweite Datei')]));
+    assert.equal((await readAllOf(await gone.get(blob.key))).toString(), 'zweite Datei');
+  });
+
+  it('answers a write failure with BlobStoreUnavailableError and works again once the disk is back', async () => {
+    const own = join(base, 'broken');
+    const broken = createAgeBlobStore({ dir: own, identity });
+    await broken.put(Buffer.from('vorher'));
+    // The temp directory replaced by a file: every write fails in the file system (ENOTDIR / EEXIST),
+    // as on a full or read-only disk, for root too (permissions would not stop root).
+    await rm(join(own, 'tmp'), { recursive: true, force: true });
+    await writeFile(join(own, 'tmp'), '');
+    for (const content of [Buffer.from('Anlage'), Readable.from([Buffer.from('Anlage')])]) {
+      await assert.rejects(broken.put(content), (error: unknown) => {
+        assert.ok(error instanceof BlobStoreUnavailableError, String(error));
+        assert.match(error.code, /^E[A-Z]+$/);
+        assert.ok(!error.message.includes(own), 'no path in the message');
+        return true;
+      });
+    }
+    await rm(join(own, 'tmp'));
+    const blob = await broken.put(Buffer.from('nachher'));
+    assert.equal((await readAllOf(await broken.get(blob.key))).toString(), 'nachher');
   });
 
   it("decrypts with Debian's age CLI (the recovery path)", {

@@ -9,7 +9,12 @@ import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { BlobNotFoundError, type BlobStore, type StoredBlob } from '../../application/ports.ts';
+import {
+  BlobNotFoundError,
+  type BlobStore,
+  BlobStoreUnavailableError,
+  type StoredBlob,
+} from '../../application/ports.ts';
 import { fsyncDir } from '../durable-fs.ts';
 
 /** Keys are exactly what put() hands out; anything else never reaches the file system. */
@@ -70,6 +75,12 @@ function isNotFound(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
+/** An error of the file system itself (it names a syscall), not of the content being written. */
+function systemErrorCode(error: unknown): string | null {
+  if (!(error instanceof Error) || !('syscall' in error) || !('code' in error)) return null;
+  return typeof error.code === 'string' ? error.code : null;
+}
+
 /** Blob store that keeps every file age-encrypted to one X25519 identity in a local directory. */
 export function createAgeBlobStore({ dir, identity }: { dir: string; identity: string }): BlobStore {
   // The message must never echo the value: it is the master key.
@@ -107,7 +118,13 @@ export function createAgeBlobStore({ dir, identity }: { dir: string; identity: s
         ready = undefined;
         throw error;
       });
-      await ready;
+      try {
+        await ready;
+      } catch (error) {
+        if (!Buffer.isBuffer(content)) content.destroy();
+        const code = systemErrorCode(error);
+        throw code ? new BlobStoreUnavailableError(code, { cause: error }) : error;
+      }
       encrypter ??= getEncrypter();
       const e = await encrypter;
 
@@ -123,7 +140,12 @@ export function createAgeBlobStore({ dir, identity }: { dir: string; identity: s
 
       let handle: FileHandle | undefined;
       try {
-        handle = await open(tmpPath, 'wx', 0o600);
+        handle = await open(tmpPath, 'wx', 0o600).catch(async (error: unknown) => {
+          // The temp directory has gone (an operator cleaned up, a volume was remounted): make it again.
+          if (!isNotFound(error)) throw error;
+          await mkdir(tmpDir, { recursive: true, mode: 0o700 });
+          return open(tmpPath, 'wx', 0o600);
+        });
         const reader = (await e.encrypt(plaintext)).getReader();
         for (;;) {
           const { done, value } = await reader.read();
@@ -141,7 +163,8 @@ export function createAgeBlobStore({ dir, identity }: { dir: string; identity: s
         await handle?.close().catch(() => undefined);
         await unlink(tmpPath).catch(() => undefined);
         if (!Buffer.isBuffer(content)) content.destroy();
-        throw error;
+        const code = systemErrorCode(error);
+        throw code ? new BlobStoreUnavailableError(code, { cause: error }) : error;
       }
       const blob: StoredBlob = { key, sha256: hash.digest('hex'), size };
       return blob;

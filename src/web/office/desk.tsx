@@ -74,6 +74,7 @@ export function DeskForms({
       </section>
       <form method="post" action={`/geschaeftsstelle/faelle/${file.caseId}/zuweisung`} class="app-step">
         <input type="hidden" name="_csrf" value={csrf} />
+        <input type="hidden" name="assignedBefore" value={file.assignee?.id ?? ''} />
         <Select
           id="assignee"
           name="assignee"

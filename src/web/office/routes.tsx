@@ -452,13 +452,19 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     { preHandler: deps.guard },
     async (request, reply) => {
       const { caseId } = request.params;
-      const assignee = single(unflatten(request.body).assignee) ?? '';
+      const form = unflatten(request.body);
+      const assignee = single(form.assignee) ?? '';
+      // The assignee the form showed ('' for nobody); absent in an old form: no guard.
+      const seen = single(form.assignedBefore);
       const done = await deps.caseFiles.assign(
         deps.actorOf(request),
         caseId,
         assignee === '' ? null : assignee,
+        ...(seen === undefined ? [] : [seen === '' ? null : seen]),
       );
       if (!done) return notFound(reply);
+      if (done === 'conflict')
+        return caseFilePage(request, reply, caseId, { kind: 'error', text: stepTexts.changedMeanwhile }, 409);
       return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=ok`, 303);
     },
   );

@@ -995,6 +995,10 @@ const UPLOAD_ERRORS: Record<string, string> = {
   infected: 'Die Datei enthält Schadsoftware und wurde nicht angenommen.',
   scan_unavailable:
     'Die Datei konnte gerade nicht auf Schadsoftware geprüft werden und wurde deshalb nicht angenommen. Bitte laden Sie sie in einigen Minuten noch einmal hoch.',
+  scan_pending:
+    'Die Datei ist angekommen, konnte aber gerade nicht auf Schadsoftware geprüft werden. Sie wird von selbst geprüft, sobald das wieder möglich ist, und erscheint dann hier. Sie müssen sie nicht noch einmal hochladen.',
+  storage_unavailable:
+    'Die Datei konnte gerade nicht gespeichert werden. Bitte versuchen Sie es in einigen Minuten noch einmal. Ihre übrigen Angaben und Dateien bleiben gespeichert.',
 };
 
 export function uploadErrorText(code: string): string | undefined {

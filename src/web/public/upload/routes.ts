@@ -12,6 +12,7 @@ import { Server } from '@tus/server';
 import { type DataStore, ERRORS, type Locker, TUS_RESUMABLE } from '@tus/utils';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  BlobStoreUnavailableError,
   type FinishedUpload,
   UploadError,
   type UploadMetadata,
@@ -84,7 +85,12 @@ export const UPLOAD_TEXTS = {
   notMultipart: 'Das Formular wurde nicht vollständig gesendet. Bitte versuchen Sie es noch einmal.',
   interrupted: 'Die Übertragung wurde unterbrochen. Bitte wählen Sie die Datei noch einmal aus.',
   busy: 'Diese Datei wird gerade noch verarbeitet. Bitte laden Sie die Seite in einigen Sekunden neu.',
+  storageUnavailable:
+    'Die Datei konnte gerade nicht gespeichert werden. Bitte versuchen Sie es in einigen Minuten noch einmal. Ihre übrigen Angaben und Dateien bleiben gespeichert.',
 } as const;
+
+/** The refusal code of a file the store could not write (disk full, directory gone): try again later. */
+export const STORAGE_UNAVAILABLE = 'storage_unavailable';
 
 /** The field of the form that carries the file; client.js looks for the same name. */
 export const FILE_FIELD = 'datei';
@@ -172,6 +178,8 @@ function tusError(status_code: number, body: string) {
 }
 
 function tusErrorFor(error: unknown): unknown {
+  // 503: tus clients retry it, so the upload continues by itself once the disk is back.
+  if (error instanceof BlobStoreUnavailableError) return tusError(503, UPLOAD_TEXTS.storageUnavailable);
   if (!(error instanceof UploadError)) return error;
   switch (error.reason) {
     case 'not_found':
@@ -291,6 +299,10 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
 
       onResponseError(_req, error) {
         if (typeof (error as { status_code?: unknown }).status_code === 'number') return undefined;
+        if (error instanceof BlobStoreUnavailableError) {
+          log.error({ err: { type: error.name, code: error.code } }, 'Dateiablage nicht beschreibbar');
+          return tusError(503, UPLOAD_TEXTS.storageUnavailable) as { status_code: number; body: string };
+        }
         // tus would put the error's message into the body; that is ours to log, not to show.
         log.error({ err: { type: (error as Error).name, stack: (error as Error).stack } }, 'Upload-Fehler');
         return { status_code: 500, body: 'Interner Fehler\n' };
@@ -391,6 +403,15 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
             });
             received.push({ fileName, uploadId: state.id });
           } catch (error) {
+            if (error instanceof BlobStoreUnavailableError) {
+              request.log.error(
+                { err: { type: error.name, code: error.code } },
+                'Dateiablage nicht beschreibbar',
+              );
+              part.file.resume();
+              received.push({ fileName, code: STORAGE_UNAVAILABLE });
+              continue;
+            }
             if (!(error instanceof UploadError) || (error.reason !== 'too_large' && error.reason !== 'empty'))
               throw error;
             part.file.resume();
@@ -418,6 +439,10 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
         try {
           files.push({ fileName: file.fileName, ok: true, result: await deliver(file.uploadId, fields) });
         } catch (error) {
+          if (error instanceof BlobStoreUnavailableError) {
+            files.push({ fileName: file.fileName, ok: false, code: STORAGE_UNAVAILABLE });
+            continue;
+          }
           if (!(error instanceof UploadError && error.reason === 'conflict')) throw error;
           files.push({ fileName: file.fileName, ok: false, code: 'busy' });
         }
@@ -434,6 +459,10 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
         return reply.code(status).type('text/plain; charset=utf-8').send(text);
       };
       const tooLarge = () => refuse(413, UPLOAD_TEXTS.tooLarge(formatBytes(maxBytes)));
+      const storageUnavailable = (error: BlobStoreUnavailableError) => {
+        request.log.error({ err: { type: error.name, code: error.code } }, 'Dateiablage nicht beschreibbar');
+        return refuse(503, UPLOAD_TEXTS.storageUnavailable);
+      };
       // Browsers declare the size of a form post: refuse before reading a byte of it.
       if (Number(request.headers['content-length'] ?? 0) > maxFiles * maxBytes + FORM_OVERHEAD)
         return tooLarge();
@@ -471,6 +500,7 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
         // The rest of the body is read and dropped, so that the browser gets to see the answer.
         request.raw.resume();
         const code = (error as { code?: unknown }).code;
+        if (error instanceof BlobStoreUnavailableError) return storageUnavailable(error);
         if (error instanceof UploadError && error.reason === 'too_large') return tooLarge();
         if (error instanceof UploadError && error.reason === 'empty') return refuse(400, UPLOAD_TEXTS.noFile);
         if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
@@ -491,6 +521,7 @@ export async function registerUploads(app: FastifyInstance, options: UploadRoute
       } catch (error) {
         if (error instanceof UploadError && error.reason === 'conflict')
           return refuse(409, UPLOAD_TEXTS.busy);
+        if (error instanceof BlobStoreUnavailableError) return storageUnavailable(error);
         throw error;
       }
     });
