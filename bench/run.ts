@@ -13,6 +13,7 @@ import { cleanupAll, installCleanupHandlers } from './lib/children.ts';
 import * as page from './page.ts';
 import * as pageWeight from './page-weight.ts';
 import { pending } from './pending.ts';
+import * as search from './search.ts';
 import * as sessionPack from './session-pack.ts';
 import * as submit from './submit.ts';
 import { type Benchmark, type BenchResult, type PendingBenchmark, Unavailable } from './types.ts';
@@ -28,6 +29,8 @@ const BENCHMARKS: Benchmark[] = [
   coldStart,
   pageWeight,
   sessionPack,
+  search.pglite,
+  search.postgres,
 ];
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 

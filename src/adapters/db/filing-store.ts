@@ -1,7 +1,12 @@
 /** Writes a filed application (persons, documents, content) in the transaction that creates its case. */
-import { sql, type Transaction } from 'kysely';
+import { type Expression, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { FilingStore } from '../../application/ports.ts';
 import type { Database } from './schema.ts';
+
+/** The indexed text of a case (migrations/0005): German stemming over the unaccented text. */
+export function searchVector(text: string | Expression<unknown>): RawBuilder<string> {
+  return sql<string>`to_tsvector('german', unaccent(${text}))`;
+}
 
 export function filingStoreIn(trx: Transaction<Database>): FilingStore {
   return {
@@ -54,7 +59,7 @@ export function filingStoreIn(trx: Transaction<Database>): FilingStore {
     },
 
     async indexForSearch(caseId, index) {
-      await sql`UPDATE cases SET search_text = to_tsvector('german', unaccent(${index.text})),
+      await sql`UPDATE cases SET search_text = ${searchVector(index.text)},
         search_names = ${index.names} WHERE id = ${caseId}`.execute(trx);
     },
 
