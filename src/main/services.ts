@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Letterhead } from '../../content/letters/letterhead.ts';
 import { fflateZipWriter } from '../adapters/archive/zip.ts';
 import { administrationIn } from '../adapters/db/administration.ts';
+import { apiTokenStoreIn } from '../adapters/db/api-tokens.ts';
 import { authorityPortalReader } from '../adapters/db/authority-portal.ts';
 import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import { caseFileReader } from '../adapters/db/case-file-reader.ts';
@@ -44,6 +45,7 @@ import { loadLetterhead, loadProfile } from '../adapters/reference/profiles.ts';
 import { createClamdScanner } from '../adapters/scan/clamd.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
 import { type AdministrationUseCases, administrationUseCases } from '../application/administration.ts';
+import { type ApiTokenUseCases, apiTokenUseCases } from '../application/api-tokens.ts';
 import { type AuthorityPortalUseCases, authorityPortalUseCases } from '../application/authority-portal.ts';
 import { type CaseFileUseCases, caseFileUseCases } from '../application/case-file.ts';
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
@@ -121,6 +123,8 @@ export interface Services {
   statistics: StatisticsUseCases;
   /** The members' view of their sessions and the session pack (and the office's choice for it). */
   members: MemberViewUseCases;
+  /** The JSON API's tokens. */
+  apiTokens: ApiTokenUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -268,6 +272,7 @@ export async function createServices(
       findCases: (actor, text) => caseFiles.inbox(actor, { states: [], limit: 50, search: text }),
     }),
     messages: messageUseCases({ uow, clock }),
+    apiTokens: apiTokenUseCases({ store: apiTokenStoreIn(database.db), clock, random: secureRandom }),
     intake: intakeUseCase({
       ...common,
       authorities: authorityDirectory(database.db),
