@@ -1593,3 +1593,89 @@ export interface SessionPackStore {
     at: Date,
   ): Promise<void>;
 }
+
+/** A token of the JSON API as its owner sees it in the list (never the token or its hash). */
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  /** `hfk_` and the next six characters of the token. */
+  displayPrefix: string;
+  scopes: string[];
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** Who a valid token speaks for: the token and its (active) user. */
+export interface ApiTokenHolder {
+  tokenId: string;
+  userId: string;
+  role: StaffRole;
+  name: string;
+  organisationId: string | null;
+  scopes: string[];
+}
+
+/** The API tokens (migrations/0019); writes carry their audit entry into the same transaction. */
+export interface ApiTokenStore {
+  create(
+    token: {
+      id: string;
+      userId: string;
+      name: string;
+      tokenHash: string;
+      displayPrefix: string;
+      scopes: readonly string[];
+      expiresAt: Date | null;
+    },
+    audit: AuditEntry,
+  ): Promise<void>;
+  /** The user's tokens, newest first (revoked ones too, marked). */
+  ofUser(userId: string): Promise<ApiTokenRow[]>;
+  /** Revokes one of the user's own active tokens; false if there is none with this id. */
+  revoke(userId: string, tokenId: string, at: Date, audit: AuditEntry): Promise<boolean>;
+  /**
+   * The holder of an active token (not revoked, not expired, its user not disabled) with this hash;
+   * records the use (at most once a minute per token).
+   */
+  use(tokenHash: string, now: Date): Promise<ApiTokenHolder | null>;
+}
+
+/** A filed case of a representative's account, as the account's pages show it. */
+export interface AccountCaseRow {
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  receivedAt: Date;
+  persons: { givenNames: string; familyName: string }[];
+}
+
+/** A document of a case with what the policy needs to decide whether the account may see it. */
+export interface AccountCaseDocument {
+  id: string;
+  category: string;
+  specialCategory: boolean;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: Date;
+  blobKey: string;
+}
+
+/**
+ * The filed cases of a representative's account: the drafts it, or a colleague of its organisation,
+ * started and submitted (the same circle as `RepresentativeAccounts.owns`).
+ */
+export interface AccountCases {
+  list(userId: string): Promise<AccountCaseRow[]>;
+  /** The case with this id or case number, only if it is the account's. */
+  find(userId: string, ref: string): Promise<AccountCaseRow | null>;
+  /** The documents of one of the account's cases (all of them; the use case filters by the policy). */
+  documents(userId: string, caseId: string): Promise<AccountCaseDocument[] | null>;
+}
+
+/** A case's id from its id or its case number (`HFK-2026-00042`); null if there is no such case. */
+export interface CaseRefs {
+  idOf(ref: string): Promise<string | null>;
+}

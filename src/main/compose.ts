@@ -125,6 +125,7 @@ export async function composeApp(
       maxUploadBytes: config.uploads.maxFileBytes,
     },
     members: services.members,
+    api: { tokens: services.apiTokens, cases: services.apiCases },
     application: {
       drafts: services.drafts,
       submission: services.submission,

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Letterhead } from '../../content/letters/letterhead.ts';
 import { fflateZipWriter } from '../adapters/archive/zip.ts';
 import { administrationIn } from '../adapters/db/administration.ts';
+import { accountCasesIn, apiTokenStoreIn, caseRefsIn } from '../adapters/db/api-tokens.ts';
 import { authorityPortalReader } from '../adapters/db/authority-portal.ts';
 import { documentRequestReader } from '../adapters/db/case-desk.ts';
 import { caseFileReader } from '../adapters/db/case-file-reader.ts';
@@ -44,6 +45,8 @@ import { loadLetterhead, loadProfile } from '../adapters/reference/profiles.ts';
 import { createClamdScanner } from '../adapters/scan/clamd.ts';
 import { inspectUpload } from '../adapters/scan/index.ts';
 import { type AdministrationUseCases, administrationUseCases } from '../application/administration.ts';
+import { type ApiCaseUseCases, apiCaseUseCases } from '../application/api-cases.ts';
+import { type ApiTokenUseCases, apiTokenUseCases } from '../application/api-tokens.ts';
 import { type AuthorityPortalUseCases, authorityPortalUseCases } from '../application/authority-portal.ts';
 import { type CaseFileUseCases, caseFileUseCases } from '../application/case-file.ts';
 import { type CaseUseCases, caseUseCases } from '../application/cases.ts';
@@ -122,6 +125,9 @@ export interface Services {
   statistics: StatisticsUseCases;
   /** The members' view of their sessions and the session pack (and the office's choice for it). */
   members: MemberViewUseCases;
+  /** The JSON API's tokens, and its reading and writing of cases. */
+  apiTokens: ApiTokenUseCases;
+  apiCases: ApiCaseUseCases;
   validation: () => ValidationContext;
   /** German adjective of a nationality code ('syrisch', 'staatenlos'). */
   nationalityName(code: string): string;
@@ -217,6 +223,18 @@ export async function createServices(
     ),
   });
   const letterhead = await loadLetterhead(config.profile, config.profilesDir);
+  const authorityPortal = authorityPortalUseCases({
+    reader: authorityPortalReader(database.db),
+    uow,
+    clock,
+    random: secureRandom,
+    blobs,
+    inspector,
+    scanner: virusScanner,
+    cases,
+    renderStatement: renderSectionedDocument,
+  });
+  const messages = messageUseCases({ uow, clock });
   return {
     letterhead,
     blobs,
@@ -247,17 +265,7 @@ export async function createServices(
       nationalityName: (code) => names.get(code) ?? code,
     }),
     caseFiles,
-    authorityPortal: authorityPortalUseCases({
-      reader: authorityPortalReader(database.db),
-      uow,
-      clock,
-      random: secureRandom,
-      blobs,
-      inspector,
-      scanner: virusScanner,
-      cases,
-      renderStatement: renderSectionedDocument,
-    }),
+    authorityPortal,
     statistics: statisticsUseCases({ reader: statisticsReader(database.db), uow, clock }),
     retention: retentionUseCases({
       ...retentionDeps,
@@ -268,7 +276,18 @@ export async function createServices(
       ...retentionDeps,
       findCases: (actor, text) => caseFiles.inbox(actor, { states: [], limit: 50, search: text }),
     }),
-    messages: messageUseCases({ uow, clock }),
+    messages,
+    apiCases: apiCaseUseCases({
+      caseFiles,
+      portal: authorityPortal,
+      messages,
+      accountCases: accountCasesIn(database.db),
+      refs: caseRefsIn(database.db),
+      blobs,
+      uow,
+      clock,
+    }),
+    apiTokens: apiTokenUseCases({ store: apiTokenStoreIn(database.db), clock, random: secureRandom }),
     intake: intakeUseCase({
       ...common,
       authorities: authorityDirectory(database.db),

@@ -25,6 +25,8 @@ import type { SessionUseCases } from '../application/sessions.ts';
 import type { StaffAuthUseCases } from '../application/staff-auth.ts';
 import { registerCommissionPages } from './admin/commission.tsx';
 import { registerAdminPages } from './admin/routes.tsx';
+import { type ApiDeps, registerApi, TOKEN_AREAS } from './api/routes.ts';
+import { registerTokenPages } from './api/token-pages.tsx';
 import { registerLoginPages, sessionTimeoutFor } from './auth/pages.tsx';
 import { csrfToken, registerStaffAuth, requireStaff } from './auth/session.ts';
 import { officeAuthorityView } from './authority/office-view.tsx';
@@ -66,6 +68,8 @@ export interface WebDeps {
   authority?: Omit<AuthorityPagesDeps, 'guard' | 'actorOf' | 'csrfToken' | 'sessionTail'>;
   /** The members' view (/kommission) with the session pack. */
   members?: MemberViewUseCases;
+  /** The JSON API (/api/v1, tokens only) and the pages for one's API tokens; needs the staff login. */
+  api?: ApiDeps;
 }
 
 const KERN_DIST = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -298,6 +302,20 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
         csrfToken: (_request, reply) => csrfToken(reply),
         sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
       });
+    }
+    const api = deps.api;
+    if (api) {
+      for (const area of TOKEN_AREAS) {
+        registerTokenPages(app, {
+          ...area,
+          tokens: api.tokens,
+          guard: requireStaff(area.roles),
+          actorOf,
+          csrfToken: (_request, reply) => csrfToken(reply),
+          sessionTail: (request, reply) => sessionTimeoutFor(request, reply),
+        });
+      }
+      await registerApi(app, api, { rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 });
     }
     if (deps.office) {
       if (deps.retention) {

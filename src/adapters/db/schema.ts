@@ -84,6 +84,20 @@ export interface PasswordResetsTable {
   expires_at: Timestamp;
 }
 
+/** migrations/0019: a token of the JSON API (only its hash). */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  display_prefix: string;
+  scopes: string[];
+  created_at: Generated<Date>;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
 /** migrations/0018: a colleague invited into an organisation's account. */
 export interface AccountInvitationsTable {
   token_hash: string;
@@ -438,6 +452,7 @@ export interface Database {
   account_registrations: AccountRegistrationsTable;
   password_resets: PasswordResetsTable;
   account_invitations: AccountInvitationsTable;
+  api_tokens: ApiTokensTable;
   case_number_counters: CaseNumberCountersTable;
   cases: CasesTable;
   persons: PersonsTable;

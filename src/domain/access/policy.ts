@@ -86,3 +86,11 @@ export function authorityMaySeeDocument(document: {
   if (AUTHORITY_DOCUMENT_KINDS.includes(document.category)) return true;
   return isEvidenceCategory(document.category) && !isSpecialCategory(document.category);
 }
+
+/**
+ * What a representative's account may open of one of its cases: what its pages give it, the receipt
+ * of the application (the status page's download). Never the office's files or special categories.
+ */
+export function accountMaySeeDocument(document: { category: string; specialCategory: boolean }): boolean {
+  return !document.specialCategory && document.category === 'receipt';
+}

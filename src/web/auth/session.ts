@@ -56,8 +56,8 @@ export interface StaffAuthDeps {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Requests that never need the session (and should not cost a database round trip). */
-const WITHOUT_SESSION = ['/assets/', '/health/', '/metrics'];
+/** Requests that never need the session (and should not cost a database round trip); the API takes tokens only. */
+const WITHOUT_SESSION = ['/assets/', '/health/', '/metrics', '/api/'];
 
 const openSessions = new WeakMap<FastifyRequest, OpenSession>();
 const endedSessions = new WeakSet<FastifyRequest>();
