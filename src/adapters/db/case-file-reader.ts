@@ -6,6 +6,9 @@ import { documentRequestReader } from './case-desk.ts';
 import { lettersOfCase } from './letter-records.ts';
 import type { Database } from './schema.ts';
 
+/** Below this many hits a search also looks for names spelled alike beyond the folds of nameKey. */
+const FUZZY_BELOW = 10;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -74,6 +77,19 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
         .orderBy('c.received_at', 'desc')
         .orderBy('c.case_number', 'desc')
         .limit(filter.limit);
+      const inboxRow = (r: Awaited<ReturnType<typeof query.execute>>[number]): InboxRow => ({
+        caseId: r.id,
+        caseNumber: r.case_number,
+        state: r.state,
+        channel: r.channel,
+        receivedAt: new Date(r.received_at),
+        authorityName: r.authority_name,
+        personNames: r.person_names,
+        deportationDate: r.deportation_date,
+        assigneeName: r.assignee_name,
+        deadline: nearest(r.statement_due, r.documents_due),
+        unreadMessages: Number(r.unread_messages),
+      });
       if (filter.states && filter.states.length > 0) query = query.where('c.state', 'in', [...filter.states]);
       if (filter.assigneeId) query = query.where('c.assignee_id', '=', filter.assigneeId);
       if (filter.authorityId) {
@@ -96,32 +112,44 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
       if (q && q.text.trim() !== '') {
         const text = q.text.trim();
         const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-        query = query
+        // Each query is computed once (a sub-select), and each condition has its GIN index
+        // (migrations/0005, 0020), so the cases are found by a BitmapOr instead of a scan of all cases.
+        const words = sql`(select websearch_to_tsquery('german', unaccent(${text})))`;
+        const keys = q.nameKey ? sql`(select plainto_tsquery('simple', ${q.nameKey}))` : null;
+        const base = query.clearOrderBy();
+        query = base
           .where((eb) =>
             eb.or([
               eb('c.case_number', 'ilike', like),
-              sql<boolean>`c.search_text @@ websearch_to_tsquery('german', unaccent(${text}))`,
-              ...(q.nameKey ? [sql<boolean>`word_similarity(${q.nameKey}, c.search_names) >= 0.6`] : []),
+              sql<boolean>`c.search_text @@ ${words}`,
+              ...(keys ? [sql<boolean>`c.search_keys @@ ${keys}`] : []),
             ]),
           )
-          .clearOrderBy()
-          .orderBy(sql`word_similarity(${q.nameKey}, c.search_names)`, 'desc')
+          // Every name of the query in its folded spelling first, then the other hits; newest first.
+          .orderBy(keys ? sql`c.search_keys @@ ${keys}` : sql`true`, 'desc')
           .orderBy('c.received_at', 'desc');
+        const found = await query.execute();
+        // Few hits: add the names spelled alike beyond the folds (trigram word similarity, ranked by it).
+        if (q.nameKey && found.length < FUZZY_BELOW && found.length < filter.limit) {
+          const more = await base
+            .where(sql<boolean>`${q.nameKey} <% c.search_names`)
+            .where(sql<boolean>`word_similarity(${q.nameKey}, c.search_names) >= 0.6`)
+            .$if(found.length > 0, (qb) =>
+              qb.where(
+                'c.id',
+                'not in',
+                found.map((r) => r.id),
+              ),
+            )
+            .orderBy(sql`word_similarity(${q.nameKey}, c.search_names)`, 'desc')
+            .orderBy('c.received_at', 'desc')
+            .limit(filter.limit - found.length)
+            .execute();
+          return [...found, ...more].map(inboxRow);
+        }
+        return found.map(inboxRow);
       }
-      const rows = await query.execute();
-      return rows.map((r) => ({
-        caseId: r.id,
-        caseNumber: r.case_number,
-        state: r.state,
-        channel: r.channel,
-        receivedAt: new Date(r.received_at),
-        authorityName: r.authority_name,
-        personNames: r.person_names,
-        deportationDate: r.deportation_date,
-        assigneeName: r.assignee_name,
-        deadline: nearest(r.statement_due, r.documents_due),
-        unreadMessages: Number(r.unread_messages),
-      }));
+      return (await query.execute()).map(inboxRow);
     },
 
     async caseFile(caseId) {

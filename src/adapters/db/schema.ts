@@ -136,6 +136,8 @@ export interface CasesTable {
   /** migrations/0005: written by FilingStore.indexForSearch. */
   search_text: ColumnType<string | null, never, never>;
   search_names: ColumnType<string, never, never>;
+  /** migrations/0020: the words of search_names (generated). */
+  search_keys: ColumnType<string, never, never>;
   /** migrations/0006 */
   assignee_id: ColumnType<string | null, never, string | null>;
 }

@@ -16,10 +16,16 @@ describe('nameKey', () => {
     same('Şahin', 'Schahin', 'Shahin');
     same('Özdemir', 'Oezdemir', 'Ozdemir');
     same('Al-Hassan', 'Alhassan', 'Al Hasan'.replace(' ', ''));
+    same('Abd al-Rahman', 'Abdulrahman', 'Abdel Rahman', 'Abdel-Rahman', 'Abdurrahman', 'ʿAbd ar-Rahman');
+    same('Abdullah', 'Abdallah', 'Abd Allah');
+    same('Đorđević', 'Djordjevic', 'DJORDJEVIĆ');
+    same('Yılmaz', 'Yilmaz', 'YILMAZ');
+    same('Kovačević', 'Kovacevic');
   });
   it('keeps different names apart', () => {
     assert.notEqual(nameKey('Ahmed'), nameKey('Mahmud'));
     assert.notEqual(nameKey('Ali'), nameKey('Elif'));
+    assert.notEqual(nameKey('Abdi'), nameKey('Abdallah'), 'Abdi has no article');
   });
   it('is total: any text gives a string without control characters', () => {
     fc.assert(

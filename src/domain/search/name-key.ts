@@ -7,6 +7,11 @@
  */
 
 const FOLDS: readonly [RegExp, string][] = [
+  // The Arabic article after "Abd" ("servant of"), however written, and joined to the name that
+  // follows: Abd al-Rahman, Abdul Rahman, Abdel-Rahman, Abdurrahman → "abdalrahman".
+  [/\babd(?:[\s-]*[aeu][lr][\s-]*|[\s-]+)(?=\p{L})/gu, 'abdal'],
+  // Serbian/Croatian đ is written dj in German files (Đorđević, Djordjevic).
+  [/đ/g, 'dj'],
   [/ß/g, 'ss'],
   [/æ/g, 'ae'],
   [/ø/g, 'o'],
