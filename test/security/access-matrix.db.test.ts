@@ -4,7 +4,9 @@
  * every route with real ids of existing resources. A denied logged-in role gets 404 (nothing says the
  * resource exists), a visitor without a login is sent to the login (staff areas) or gets nothing of a
  * draft (applicant area); an allowed role gets its page. Applicants reach only their own draft's
- * persons and files.
+ * persons and files. The JSON API (/api/v1) is tried with each role's own API token (made on its token
+ * page): allowed roles get 200 on their own case, a role with a token but not the right gets 404, a role
+ * without tokens (its cookies only) 401; another account's or another area's case is 404.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -49,8 +51,8 @@ interface Zone {
   name: string;
   matches(method: string, url: string): boolean;
   allowed: readonly Role[];
-  /** Who guards it: the staff login (visitors are sent to it) or the draft cookie. */
-  guard: 'none' | 'staff' | 'draft';
+  /** Who guards it: the staff login (visitors are sent to it), the draft cookie or an API token. */
+  guard: 'none' | 'staff' | 'draft' | 'token';
 }
 
 const under = (prefix: string) => (url: string) => url === prefix || url.startsWith(`${prefix}/`);
@@ -61,6 +63,19 @@ const exactly =
 
 /** Who may use which route: the first zone that matches decides. */
 const ACCESS: Zone[] = [
+  { name: 'API document', matches: (_m, u) => u === '/api/openapi.json', allowed: EVERYONE, guard: 'none' },
+  {
+    name: 'JSON API: messages (office and representatives)',
+    matches: (_m, u) => u === '/api/v1/cases/:caseRef/messages',
+    allowed: ['representative', 'office_clerk', 'office_head'],
+    guard: 'token',
+  },
+  {
+    name: 'JSON API: cases and documents',
+    matches: (_m, u) => under('/api/v1/cases')(u),
+    allowed: ['representative', 'office_clerk', 'office_head', 'authority'],
+    guard: 'token',
+  },
   {
     name: 'assets and health',
     matches: (_m, u) => under('/assets')(u) || under('/health')(u),
@@ -184,6 +199,9 @@ describe('S1 access matrix over the route table', () => {
   let sec: SecurityApp;
   const clients = new Map<Role, WebClient>();
   const tokens = new Map<Role, string>();
+  /** API tokens (with every scope the role may have), made on each role's own token page. */
+  const apiKeys = new Map<Role, string>();
+  let otherAreaKey = '';
   /** Real ids of existing resources, by route parameter. */
   const ids: Record<string, string> = {};
   let otherApplicant: WebClient;
@@ -255,6 +273,20 @@ describe('S1 access matrix over the route table', () => {
     }
     clients.set('representative', await registerRepresentative(sec));
     clients.set('anonymous', new WebClient(sec.url));
+    // The representative's own filed case (the API's "own" resource for the account).
+    const rep = clients.get('representative') as WebClient;
+    const repFiled = await fileApplicationWith(rep, { familyName: 'Vertreten' });
+    rep.cookies.delete(DRAFT_COOKIE);
+    ids['rep case'] = await caseIdOf(sec.database, repFiled.caseNumber);
+    await waitForReceipt(sec.database, ids['rep case']);
+    ids['rep receipt'] = (
+      await sec.database.db
+        .selectFrom('documents')
+        .select('id')
+        .where('case_id', '=', ids['rep case'])
+        .where('category', '=', 'receipt')
+        .executeTakeFirstOrThrow()
+    ).id;
 
     // A filed case with its documents, for the office's routes.
     const filer = new WebClient(sec.url);
@@ -321,13 +353,49 @@ describe('S1 access matrix over the route table', () => {
       .executeTakeFirst();
     ids.draftId = repDraft?.id ?? randomUUID();
     for (const role of ROLES) tokens.set(role, await csrfFor(role, clients.get(role) as WebClient));
+    for (const [role, page] of Object.entries(TOKEN_PAGES) as [Role, string][])
+      apiKeys.set(role, await apiKeyFrom(clients.get(role) as WebClient, page));
+    // An authority of another area (Essen), for "another's case" through the API.
+    const essen = await createStaffUser(
+      sec.database,
+      {
+        email: 's1-authority-essen@example.org',
+        name: 'Ausländerbehörde Essen',
+        role: 'authority',
+        organisationId: (
+          await sec.database.db
+            .selectFrom('organisations')
+            .select('id')
+            .where('kreis_ags', '=', '05113')
+            .where('kind', '=', 'immigration_authority')
+            .executeTakeFirstOrThrow()
+        ).id,
+      },
+      { masterKey: sec.masterKey },
+    );
+    otherAreaKey = await apiKeyFrom(
+      await loginStaff(new WebClient(sec.url), essen),
+      '/behoerde/api-schluessel',
+    );
   });
   after(async () => {
     await sec?.close();
   });
 
   /** The concrete path of a route template for this role's attempt. */
-  function concrete(url: string): string {
+  function concrete(url: string, role?: Role): string {
+    // The API: each role's own case (the account's for a representative) and a document it may see.
+    if (url.startsWith('/api/v1/'))
+      return url
+        .replace(':caseRef', (role === 'representative' ? ids['rep case'] : ids.caseId) ?? '')
+        .replace(
+          ':documentId',
+          (role === 'representative'
+            ? ids['rep receipt']
+            : role === 'authority'
+              ? ids['portal document']
+              : ids['case document']) ?? '',
+        );
     return url
       .replace(':caseId', ids.caseId ?? '')
       .replace(
@@ -381,17 +449,23 @@ describe('S1 access matrix over the route table', () => {
       for (const role of ROLES) {
         if (zone.allowed.includes(role)) continue;
         const web = clients.get(role) as WebClient;
-        const path = concrete(route.url);
-        const answer = await attempt(web, route.method, path, tokens.get(role) ?? '');
+        const path = concrete(route.url, role);
+        const answer =
+          zone.guard === 'token'
+            ? await apiAttempt(web, apiKeys.get(role), route.method, path)
+            : await attempt(web, route.method, path, tokens.get(role) ?? '');
         cells += 1;
         const refused =
-          zone.guard === 'staff' && (role === 'anonymous' || role === 'applicant')
-            ? answer.status === 404 ||
-              (answer.status === 303 && (answer.location ?? '').startsWith('/anmelden'))
-            : zone.guard === 'draft'
+          zone.guard === 'token'
+            ? // A role with a token but not this right: 404 as on the pages; without a token (cookies only): 401.
+              answer.status === (apiKeys.has(role) ? 404 : 401)
+            : zone.guard === 'staff' && (role === 'anonymous' || role === 'applicant')
               ? answer.status === 404 ||
-                (answer.status === 303 && /^\/antrag([/?#]|$)/.test(answer.location ?? ''))
-              : answer.status === 404;
+                (answer.status === 303 && (answer.location ?? '').startsWith('/anmelden'))
+              : zone.guard === 'draft'
+                ? answer.status === 404 ||
+                  (answer.status === 303 && /^\/antrag([/?#]|$)/.test(answer.location ?? ''))
+                : answer.status === 404;
         if (!refused)
           wrong.push(`${role} ${route.method} ${route.url} → ${answer.status} ${answer.location ?? ''}`);
       }
@@ -410,11 +484,17 @@ describe('S1 access matrix over the route table', () => {
       if (!zone || zone.name === 'login steps') continue;
       for (const role of zone.allowed) {
         if (zone.name === 'assets and health' && role !== 'anonymous') continue;
-        const answer = await (clients.get(role) as WebClient).get(concrete(route.url));
+        const path = concrete(route.url, role);
+        const answer =
+          zone.guard === 'token'
+            ? await apiAttempt(clients.get(role) as WebClient, apiKeys.get(role), 'GET', path)
+            : await (clients.get(role) as WebClient).get(path);
         cells += 1;
         const fine =
-          answer.status === 200 ||
-          (answer.status === 303 && !(answer.location ?? '').startsWith('/anmelden'));
+          zone.guard === 'token'
+            ? answer.status === 200
+            : answer.status === 200 ||
+              (answer.status === 303 && !(answer.location ?? '').startsWith('/anmelden'));
         if (!fine) wrong.push(`${role} GET ${route.url} → ${answer.status} ${answer.location ?? ''}`);
       }
     }
@@ -455,6 +535,58 @@ describe('S1 access matrix over the route table', () => {
     );
   });
 
+  test('an API token reaches only its own cases: another account’s or another area’s case is not found', async () => {
+    const apiGets = routes().filter((r) => r.method === 'GET' && r.url.includes(':caseRef'));
+    assert.ok(apiGets.length >= 4, 'the API case routes');
+    const wrong: string[] = [];
+    const tries: [string, string | undefined, Record<string, string>][] = [
+      // The representative on the case someone else filed (with that case's receipt).
+      [
+        'representative',
+        apiKeys.get('representative'),
+        { caseRef: ids.caseId ?? '', documentId: ids['case document'] ?? '' },
+      ],
+      // The authority of Essen on the Düsseldorf case.
+      [
+        'authority of another area',
+        otherAreaKey,
+        { caseRef: ids.caseId ?? '', documentId: ids['portal document'] ?? '' },
+      ],
+    ];
+    for (const [who, key, values] of tries) {
+      for (const route of apiGets) {
+        const path = route.url
+          .replace(':caseRef', values.caseRef ?? '')
+          .replace(':documentId', values.documentId ?? '');
+        const answer = await apiAttempt(clients.get('anonymous') as WebClient, key, 'GET', path);
+        if (answer.status !== 404) wrong.push(`${who} GET ${route.url} → ${answer.status}`);
+      }
+    }
+    const post = await apiAttempt(
+      clients.get('anonymous') as WebClient,
+      apiKeys.get('representative'),
+      'POST',
+      `/api/v1/cases/${ids.caseId}/messages`,
+    );
+    if (post.status !== 404) wrong.push(`representative POST another's messages → ${post.status}`);
+    assert.deepEqual(wrong, [], 'own/other cells of the API that were not refused');
+    // The office sees every case, the account's too; the account its own.
+    const office = await apiAttempt(
+      clients.get('anonymous') as WebClient,
+      apiKeys.get('office_clerk'),
+      'GET',
+      `/api/v1/cases/${ids['rep case']}`,
+    );
+    assert.equal(office.status, 200);
+    const own = await apiAttempt(
+      clients.get('anonymous') as WebClient,
+      apiKeys.get('representative'),
+      'GET',
+      `/api/v1/cases/${ids['rep case']}`,
+    );
+    assert.equal(own.status, 200);
+  });
+
   test('metrics answer only on this machine, not through a proxy', async () => {
     const direct = await fetch(new URL('/metrics', sec.url));
     assert.equal(direct.status, 200);
@@ -464,6 +596,51 @@ describe('S1 access matrix over the route table', () => {
     assert.equal(proxied.status, 404);
   });
 });
+
+/** Where each role with API tokens makes them. */
+const TOKEN_PAGES: Partial<Record<Role, string>> = {
+  representative: '/konto/api-schluessel',
+  office_clerk: '/geschaeftsstelle/api-schluessel',
+  office_head: '/geschaeftsstelle/api-schluessel',
+  authority: '/behoerde/api-schluessel',
+};
+
+/** A token with every right the page offers this login. */
+async function apiKeyFrom(web: WebClient, page: string): Promise<string> {
+  const form = await web.get(page);
+  const scopes = [...form.body.matchAll(/name="scopes" value="([^"]+)"/g)].map((m) => m[1] as string);
+  assert.ok(scopes.length > 0, `${page} offers rights`);
+  const made = await web.post(page, { _csrf: csrfOf(form.body), name: 'Matrix', scopes, validity: '30' });
+  const key = /id="new-api-token">(hfk_[A-Za-z0-9_-]{43})</.exec(made.body)?.[1];
+  assert.ok(key, `a token from ${page}`);
+  return key;
+}
+
+/** One attempt at an API route: with the role's token if it has one, and with its cookies (which the API ignores). */
+async function apiAttempt(
+  web: WebClient,
+  key: string | undefined,
+  method: string,
+  path: string,
+): Promise<PageResponse> {
+  const headers: Record<string, string> = {
+    cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+  };
+  if (key) headers.authorization = `Bearer ${key}`;
+  if (method === 'POST') headers['content-type'] = 'application/json';
+  const response = await fetch(new URL(path, web.baseUrl), {
+    method,
+    headers,
+    redirect: 'manual',
+    ...(method === 'POST' ? { body: JSON.stringify({ text: 'Nachricht aus der Zugriffsmatrix' }) } : {}),
+  });
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    body: await response.text(),
+    headers: response.headers,
+  };
+}
 
 /** One attempt at a route: with this login's CSRF token, so a refusal is the access rule's doing. */
 async function attempt(web: WebClient, method: string, path: string, csrf: string): Promise<PageResponse> {

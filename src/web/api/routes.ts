@@ -287,6 +287,14 @@ export async function registerApi(
           }
           const holder = await deps.tokens.authenticate(header.trim().slice(7));
           if (!holder) throw new ApiError(401, 'unauthorized', e.unauthorized);
+          const actor: ApiActor = {
+            role: holder.role,
+            id: holder.userId,
+            organisationId: holder.organisationId,
+          };
+          // A role that never has this right is refused like a wrong role on the pages (404); a token
+          // that merely lacks it, with 403.
+          if (!deps.tokens.scopesFor(actor).includes(route.scope)) throw notFound();
           if (!holder.scopes.includes(route.scope)) throw new ApiError(403, 'insufficient_scope', e.scope);
           const fields: { path: string; message: string }[] = [];
           const params = parse(route.params, request.params, 'path', fields);
@@ -304,11 +312,6 @@ export async function registerApi(
             else body = parse(route.body, raw, 'body', fields);
           }
           if (fields.length > 0) throw new ApiError(400, 'bad_request', e.badRequest, fields);
-          const actor: ApiActor = {
-            role: holder.role,
-            id: holder.userId,
-            organisationId: holder.organisationId,
-          };
           const answer = await route.handler({
             actor,
             params: params as Record<string, string>,
