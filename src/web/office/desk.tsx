@@ -98,8 +98,8 @@ export function DeskForms({
         </section>
       ) : null}
       {open ? (
-        <section aria-labelledby="behoerde" class="app-step">
-          <h3 class="kern-heading-small" id="behoerde">
+        <section aria-labelledby="zustaendigkeit" class="app-step">
+          <h3 class="kern-heading-small" id="zustaendigkeit">
             {t.authorityTitle}
           </h3>
           <p class="kern-body">

@@ -380,7 +380,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
             error: result.message,
           },
         );
-      return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=behoerde#behoerde`, 303);
+      return reply.redirect(`/geschaeftsstelle/faelle/${caseId}?schritt=behoerde#zustaendigkeit`, 303);
     },
   );
 
