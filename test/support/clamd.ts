@@ -92,7 +92,8 @@ export async function startClamd(options: { socket?: string } = {}): Promise<Cla
       `TemporaryDirectory ${dir}`,
       'Foreground yes',
       `PidFile ${join(dir, 'clamd.pid')}`,
-      'LogFile /dev/null',
+      // Its own log: clamd locks its log file, so two daemons sharing /dev/null cannot both start.
+      `LogFile ${join(dir, 'clamd.log')}`,
       'StreamMaxLength 64M',
       'MaxThreads 2',
       'SelfCheck 3600',
