@@ -25,6 +25,7 @@ import { sql } from 'kysely';
 import type { InboxRow } from '../src/application/ports.ts';
 import { makeTempDir, ROOT, removeTempDir } from './lib/children.ts';
 import { type BenchApp, composeBenchApp } from './lib/compose-app.ts';
+import { percentile, summary } from './lib/percentiles.ts';
 import { postgresServer } from './lib/postgres.ts';
 import { type GeneratedCases, generateCases, prng } from './lib/synthetic-cases.ts';
 import type { Benchmark, BenchResult } from './types.ts';
@@ -60,21 +61,6 @@ interface Question {
   none?: boolean;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] as number;
-}
-function summary(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
-  };
-}
 const f1 = (n: number) => n.toFixed(1);
 const plain = (s: string) =>
   s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ß/g, 'ss').replace(/[Đđ]/g, 'd');

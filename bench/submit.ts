@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { pdfkitLetter } from '../src/adapters/scan/test-support.ts';
 import { inParallel, type PreparedDraft, prepareDraft } from './lib/applicant.ts';
 import type { StoredCounts } from './lib/compose-app.ts';
+import { summary } from './lib/percentiles.ts';
 import { postgresServer } from './lib/postgres.ts';
 import { type ServerChild, startServerChild } from './lib/server-child.ts';
 import type { Benchmark, BenchResult } from './types.ts';
@@ -55,23 +56,6 @@ function timedRequest(agent: Agent, url: string, method: string, headers: Record
     req.on('error', reject);
     req.end();
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] as number;
-}
-
-function summary(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-  };
 }
 
 /** `users` closed loops; user u runs `perUser` requests made by make(u, i) one after the other. */

@@ -18,24 +18,20 @@ import { generateIdentity } from '../../src/adapters/files/age-blob-store.ts';
 import { haveTool, pdfText, tempDir } from '../../src/adapters/pdf/test-support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { axeViolations, browserUnavailable, launchBrowser } from '../support/browser.ts';
-import { appoint, login as clientLogin, nextCode, readyCase, textOf, until } from '../support/members.ts';
+import {
+  appoint,
+  login as clientLogin,
+  browserLogin as login,
+  readyCase,
+  textOf,
+  until,
+} from '../support/members.ts';
 import { createStaffUser, type StaffUser } from '../support/staff-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
 const skip = browserUnavailable();
 const LAND_X_DIR = fileURLToPath(new URL('../fixtures/profiles/', import.meta.url));
 const flat = (s: string) => s.replace(/\s+/g, ' ');
-
-async function login(page: Page, app: TestApp, user: StaffUser) {
-  await page.goto(`${app.url}/anmelden`);
-  await page.getByLabel('E-Mail-Adresse').fill(user.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Weiter' }).click();
-  await page.waitForURL('**/anmelden/code');
-  await page.getByLabel('Code aus der Authenticator-App').fill(await nextCode(user));
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/anmelden'));
-}
 
 const mainText = async (page: Page) => flat((await page.locator('main').textContent()) ?? '');
 

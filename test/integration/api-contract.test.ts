@@ -11,7 +11,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { generate } from 'otplib';
 import { pdfkitLetter } from '../../src/adapters/scan/test-support.ts';
 import { jsonSchemaOf, openApiPath } from '../../src/web/api/openapi.ts';
 import { apiRoutes } from '../../src/web/api/routes.ts';
@@ -25,7 +24,7 @@ import {
   startSecurityApp,
   waitForReceipt,
 } from '../security/support.ts';
-import { waitForMail } from '../support/mailbox.ts';
+import { registerRepresentative as registerAccount } from '../support/representative.ts';
 import { createStaffUser } from '../support/staff-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
@@ -54,44 +53,13 @@ export async function tokenFor(
   return token;
 }
 
-/** A representative registers, confirms by mail and logs in with password and code. */
-export async function registerRepresentative(
-  sec: SecurityApp,
-  email: string,
-  organisation: string,
-): Promise<WebClient> {
-  const web = new WebClient(sec.url);
-  const password = 'Ein langes sicheres Passwort 2026';
-  const sent = await web.post('/konto/registrieren', {
-    kind: 'organisation',
-    name: 'Jana Beraterin',
-    organisationName: organisation,
-    organisationKind: 'counselling',
+/** A counselling organisation's representative, registered and logged in. */
+export const registerRepresentative = (sec: SecurityApp, email: string, organisation: string) =>
+  registerAccount(sec, {
     email,
-    password,
-    passwordRepeat: password,
+    name: 'Jana Beraterin',
+    organisation: { name: organisation, kind: 'counselling' },
   });
-  assert.equal(sent.status, 200, sent.body.slice(0, 300));
-  const mail = await waitForMail(
-    sec.dataDir,
-    (text) => text.includes(email) && /konto\/bestaetigen\//.test(text),
-  );
-  const link = /\/konto\/bestaetigen\/([A-Za-z0-9_-]{43,128})/.exec(mail)?.[1] ?? '';
-  const page = await web.get(`/konto/bestaetigen/${link}`);
-  const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  const confirmed = await web.post('/konto/bestaetigen', { token });
-  const secret = /id="totp-secret">([A-Z2-7]+)</.exec(confirmed.body)?.[1] ?? '';
-  assert.ok(secret, 'the TOTP key is shown');
-  const rep = new WebClient(sec.url);
-  await rep.post('/anmelden', { email, password });
-  const codePage = await rep.get('/anmelden/code');
-  const done = await rep.post('/anmelden/code', {
-    _csrf: csrfOf(codePage.body),
-    code: await generate({ secret }),
-  });
-  assert.equal(done.status, 303);
-  return rep;
-}
 
 describe('JSON API and its OpenAPI document', () => {
   let sec: SecurityApp;

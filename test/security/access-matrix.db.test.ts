@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { pdfkitLetter } from '../../src/adapters/scan/test-support.ts';
 import { DRAFT_COOKIE } from '../../src/web/public/application/routes.tsx';
 import { draftUpToEvidence } from '../support/applicant.ts';
+import { registerRepresentative as registerAccount } from '../support/representative.ts';
 import { createStaffUser } from '../support/staff-app.ts';
 import { type PageResponse, WebClient } from '../support/web-client.ts';
 import {
@@ -702,41 +703,9 @@ async function draftResources(
   return { personId, documentId: document.id };
 }
 
-/** A representative registers, confirms by mail and logs in with password and code. */
+/** The representative of the matrix, with a draft of its own listed in the account. */
 async function registerRepresentative(sec: SecurityApp): Promise<WebClient> {
-  const { waitForMail } = await import('../support/mailbox.ts');
-  const { generate } = await import('otplib');
-  const web = new WebClient(sec.url);
-  const email = 's1-rep@example.org';
-  const password = 'Ein langes sicheres Passwort 2026';
-  const sent = await web.post('/konto/registrieren', {
-    kind: 'person',
-    name: 'Anna Rechtsanwältin',
-    organisationName: '',
-    organisationKind: '',
-    email,
-    password,
-    passwordRepeat: password,
-  });
-  assert.equal(sent.status, 200, sent.body.slice(0, 300));
-  const mail = await waitForMail(
-    sec.dataDir,
-    (text) => text.includes(email) && /konto\/bestaetigen\//.test(text),
-  );
-  const link = /\/konto\/bestaetigen\/([A-Za-z0-9_-]{43,128})/.exec(mail)?.[1] ?? '';
-  const page = await web.get(`/konto/bestaetigen/${link}`);
-  const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  const confirmed = await web.post('/konto/bestaetigen', { token });
-  const secret = /id="totp-secret">([A-Z2-7]+)</.exec(confirmed.body)?.[1] ?? '';
-  assert.ok(secret, 'the TOTP key is shown');
-  const rep = new WebClient(sec.url);
-  await rep.post('/anmelden', { email, password });
-  const codePage = await rep.get('/anmelden/code');
-  const done = await rep.post('/anmelden/code', {
-    _csrf: csrfOf(codePage.body),
-    code: await generate({ secret }),
-  });
-  assert.equal(done.status, 303);
+  const rep = await registerAccount(sec, { email: 's1-rep@example.org', name: 'Anna Rechtsanwältin' });
   // A draft of the representative's own, listed in the account; then back to the account alone.
   await rep.post('/antrag/beginnen');
   rep.cookies.delete(DRAFT_COOKIE);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import PDFDocument from 'pdfkit';
+import type { Page } from 'playwright-core';
 import type { TestApp } from './app.ts';
 import { fileApplication } from './applicant.ts';
 import { type StaffUser, totpCode } from './staff-app.ts';
@@ -36,6 +37,18 @@ export async function login(app: TestApp, user: StaffUser): Promise<WebClient> {
   const done = await web.post('/anmelden/code', { _csrf: csrfOf(page.body), code: await nextCode(user) });
   assert.equal(done.status, 303, textOf(done.body).slice(-400));
   return web;
+}
+
+/** The same login in the browser: password, then the next code; waits until the start page is left. */
+export async function browserLogin(page: Page, app: TestApp, user: StaffUser): Promise<void> {
+  await page.goto(`${app.url}/anmelden`);
+  await page.getByLabel('E-Mail-Adresse').fill(user.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.waitForURL('**/anmelden/code');
+  await page.getByLabel('Code aus der Authenticator-App').fill(await nextCode(user));
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/anmelden'));
 }
 
 export async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
