@@ -126,7 +126,8 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
             ]),
           )
           // Every name of the query in its folded spelling first, then the other hits; newest first.
-          .orderBy(keys ? sql`c.search_keys @@ ${keys}` : sql`true`, 'desc')
+          // (Without name keys no such order: PostgreSQL refuses a constant in ORDER BY.)
+          .$if(keys !== null, (qb) => qb.orderBy(sql`c.search_keys @@ ${keys}`, 'desc'))
           .orderBy('c.received_at', 'desc');
         const found = await query.execute();
         // Few hits: add the names spelled alike beyond the folds (trigram word similarity, ranked by it).
