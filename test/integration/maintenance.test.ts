@@ -44,9 +44,15 @@ describe('maintenance', () => {
       .execute((trx) =>
         enqueueJob(trx, { kind: MAINTENANCE_JOB, payload: {}, idempotencyKey: 'maintenance:test' }),
       );
-    for (let i = 0; i < 100; i++) {
+    // Wait for this run itself: the hourly run queued at start-up may delete the draft first.
+    for (let i = 0; i < 150; i++) {
       const left = await app.database.db.selectFrom('drafts').select('id').execute();
-      if (left.length === 0) break;
+      const run = await app.database.db
+        .selectFrom('outbox')
+        .select('status')
+        .where('idempotency_key', '=', 'maintenance:test')
+        .executeTakeFirst();
+      if (left.length === 0 && run?.status === 'done') break;
       await new Promise((r) => setTimeout(r, 200));
     }
     assert.equal(
