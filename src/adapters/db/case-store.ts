@@ -8,11 +8,15 @@ export function caseStoreIn(trx: Transaction<Database>): CaseStore {
   return {
     async loadForUpdate(caseId) {
       if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+      // FOR NO KEY UPDATE, not FOR UPDATE: a step never changes the case's key, and FOR UPDATE
+      // would wait for the key-share lock a transaction takes when it first files a row that
+      // references the case (a document, a note). Two such transactions then waited for each
+      // other (PostgreSQL: deadlock detected → 500); now the second simply waits for the first.
       const row = await trx
         .selectFrom('cases')
         .select('snapshot')
         .where('id', '=', caseId)
-        .forUpdate()
+        .forNoKeyUpdate()
         .executeTakeFirst();
       return row ? (row.snapshot as unknown as CaseSnapshot) : null;
     },

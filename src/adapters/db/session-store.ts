@@ -193,7 +193,12 @@ export function sessionStoreIn(db: Kysely<Database>): SessionStore {
     async session(id, options = {}) {
       if (!UUID.test(id)) return null;
       if (options.forUpdate) {
-        await db.selectFrom('commission_sessions').select('id').where('id', '=', id).forUpdate().execute();
+        await db
+          .selectFrom('commission_sessions')
+          .select('id')
+          .where('id', '=', id)
+          .forNoKeyUpdate()
+          .execute();
       }
       const row = await sessionQuery().where('s.id', '=', id).executeTakeFirst();
       return row ? toRecord(row) : null;
