@@ -1,8 +1,8 @@
 /**
- * The representatives' account pages in Chromium, German and Arabic: registration (also with errors),
- * the check-your-mail page, confirmation with the TOTP key, and "my applications" with and without
- * rows; the forgotten-password pages, an invitation and the colleagues on the account page — axe
- * finds no WCAG 2.1 A/AA violation.
+ * The representatives' account pages in Chromium, German and Arabic: the login (also with errors),
+ * registration (also with errors), the check-your-mail page, confirmation with the TOTP key, and "my
+ * applications" with and without rows; the forgotten-password pages, an invitation and the colleagues
+ * on the account page — axe finds no WCAG 2.1 A/AA violation.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -35,6 +35,14 @@ describe('account pages in Chromium', { skip }, () => {
   test('registration, confirmation and "my applications" have no violations', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    for (const lang of ['ar', 'de'] as const) {
+      await page.goto(`${app.url}/anmelden?lang=${lang}`);
+      assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+      assert.deepEqual(await axeViolations(page), [], `login (${lang})`);
+      await page.locator('form[action="/anmelden"] button').click();
+      await page.waitForSelector('#error-summary');
+      assert.deepEqual(await axeViolations(page), [], `login with errors (${lang})`);
+    }
     for (const lang of ['ar', 'de'] as const) {
       await page.goto(`${app.url}/konto/registrieren?lang=${lang}`);
       assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');

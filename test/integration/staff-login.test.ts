@@ -495,6 +495,10 @@ describe('staff login over HTTP', () => {
     assert.match(page.body, /<dialog id="hfk-session-timeout"/);
     assert.match(page.body, /data-session-expires="([^"]+)"/);
     assert.match(page.body, /<script src="\/assets\/session-timeout.js" defer/);
+    // Staff pages stay German even when this browser chose Arabic on the public pages.
+    const chosen = await client.get('/sitzung/verlaengern?lang=ar');
+    assert.match(chosen.body, /<html lang="de"/);
+    assert.match(chosen.body, /Angemeldet bleiben/);
     const script = await client.get('/assets/session-timeout.js');
     assert.equal(script.status, 200);
     advance(20 * MINUTE);

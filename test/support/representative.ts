@@ -18,6 +18,14 @@ export async function registerRepresentative(
   app: { url: string; dataDir: string },
   account: RepresentativeAccount,
 ): Promise<WebClient> {
+  return (await registerRepresentativeWithKey(app, account)).web;
+}
+
+/** As `registerRepresentative`, with the password and TOTP key, for tests that log in again. */
+export async function registerRepresentativeWithKey(
+  app: { url: string; dataDir: string },
+  account: RepresentativeAccount,
+): Promise<{ web: WebClient; password: string; secret: string }> {
   const web = new WebClient(app.url);
   const password = 'Ein langes sicheres Passwort 2026';
   const { email } = account;
@@ -49,5 +57,5 @@ export async function registerRepresentative(
     code: await generate({ secret }),
   });
   assert.equal(done.status, 303);
-  return rep;
+  return { web: rep, password, secret };
 }

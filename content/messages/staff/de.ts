@@ -1,6 +1,7 @@
 /**
- * German texts of the staff login (Geschäftsstelle, Kommission, Ausländerbehörden). Staff pages are
- * German only. `{name}` placeholders are filled by the page.
+ * German texts of the login pages (Vertretungen, Geschäftsstelle, Kommission, Ausländerbehörden) and of
+ * the session time-out. Staff pages are German only; representatives see these in their language
+ * (`en.ts`, `ar.ts`). `{name}` placeholders are filled by the page.
  */
 export const staffDe = {
   errorPrefix: 'Fehler:',
@@ -10,7 +11,7 @@ export const staffDe = {
   // Step 1: e-mail address and password
   loginTitle: 'Anmelden',
   loginLead:
-    'Für Mitarbeitende der Geschäftsstelle, Mitglieder der Härtefallkommission und Ausländerbehörden. Die Anmeldung hat zwei Schritte: Ihr Passwort und ein Code aus Ihrer Authenticator-App.',
+    'Für Vertretungen mit Konto (Kanzleien, Beratungsstellen), Mitarbeitende der Geschäftsstelle, Mitglieder der Härtefallkommission und Ausländerbehörden. Die Anmeldung hat zwei Schritte: Ihr Passwort und ein Code aus Ihrer Authenticator-App.',
   loginEmail: 'E-Mail-Adresse',
   loginPassword: 'Passwort',
   loginButton: 'Weiter',
@@ -82,3 +83,4 @@ export const staffDe = {
 } as const;
 
 export type StaffKey = keyof typeof staffDe;
+export type StaffCatalog = Record<StaffKey, string>;

@@ -3,13 +3,17 @@
  * forced new password on the first login (`/anmelden/passwort`), logout (`/abmelden`) and extending the
  * session (`/sitzung/verlaengern`, also used by the time-out warning script). German only. Every step
  * sets a new session cookie; the password never comes back into a page, the typed e-mail address does.
+ * The login steps follow the visitor's language (representatives log in here too); the time-out warning
+ * is in the representative's language and German for staff, whose pages are German only.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type StaffKey, staffDe } from '../../../content/messages/staff/de.ts';
+import { staffAr } from '../../../content/messages/staff/ar.ts';
+import { type StaffCatalog, type StaffKey, staffDe } from '../../../content/messages/staff/de.ts';
+import { staffEn } from '../../../content/messages/staff/en.ts';
 import type { PasswordProblem, StaffAuthUseCases } from '../../application/staff-auth.ts';
 import { STAFF_ROLES } from '../../application/staff-auth.ts';
-import { translator } from '../i18n.ts';
-import { sendPage } from '../pages.tsx';
+import { type Lang, pickLang, translator } from '../i18n.ts';
+import { pageContext, sendPage } from '../pages.tsx';
 import {
   Button,
   ErrorMessage,
@@ -47,19 +51,34 @@ export interface LoginPagesDeps {
 
 type StaffText = (key: StaffKey, vars?: Record<string, string>) => string;
 
-/** A staff text with `{name}` placeholders filled. */
-export const staffText: StaffText = (key, vars) => {
-  const text: string = staffDe[key];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m) : text;
-};
+const STAFF_CATALOGS: Record<Lang, StaffCatalog> = { de: staffDe, en: staffEn, ar: staffAr };
+
+/** The login texts of one language, with `{name}` placeholders filled. */
+export function staffTextIn(lang: Lang): StaffText {
+  const catalog = STAFF_CATALOGS[lang];
+  return (key, vars) => {
+    const text = catalog[key];
+    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m) : text;
+  };
+}
+
+/** The German login texts (staff pages). */
+export const staffText: StaffText = staffTextIn('de');
 
 interface StaffContext extends PageContext {
   s: StaffText;
 }
 
-function staffContext(request: FastifyRequest): StaffContext {
+/** Staff pages are German only, whatever language the browser chose for the public pages. */
+function germanContext(request: FastifyRequest): StaffContext {
   const path = (request.url.split('?')[0] ?? '/').replace(/[^A-Za-z0-9/_-]/g, '') || '/';
   return { lang: 'de', t: translator('de'), path, s: staffText };
+}
+
+/** The language of the request (`?lang=`, else the cookie), as on the applicant pages. */
+function staffContext(request: FastifyRequest, reply: FastifyReply): StaffContext {
+  const ctx = pageContext(request, reply);
+  return { ...ctx, s: staffTextIn(ctx.lang) };
 }
 
 /** Berlin wall-clock time, e.g. "14:32". */
@@ -296,14 +315,16 @@ export function SessionTimeoutDialog({
   csrf,
   next,
   times,
+  lang = 'de',
 }: {
   csrf: string;
   /** The current page, to come back to after "Erneut anmelden". */
   next: string | null;
   /** `sessionTimeoutAttributes(request)`. */
   times: Record<string, string>;
+  lang?: Lang;
 }) {
-  const s = staffText;
+  const s = staffTextIn(lang);
   return (
     <>
       <dialog
@@ -361,7 +382,11 @@ export function SessionTimeoutDialog({
 export function sessionTimeoutFor(request: FastifyRequest, reply: FastifyReply) {
   const times = sessionTimeoutAttributes(request);
   if (!times) return null;
-  return <SessionTimeoutDialog csrf={csrfToken(reply)} next={safeNext(request.url)} times={times} />;
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const lang = request.staff?.role === 'representative' ? pickLang(query.lang, request.cookies?.lang) : 'de';
+  return (
+    <SessionTimeoutDialog csrf={csrfToken(reply)} next={safeNext(request.url)} times={times} lang={lang} />
+  );
 }
 
 function ExtendPage({
@@ -453,12 +478,12 @@ export async function registerLoginPages(app: FastifyInstance, deps: LoginPagesD
     const notice = (['abgemeldet', 'abgelaufen', 'neu'] as const).find((n) => query[n] === '1') ?? null;
     return page(
       reply,
-      <LoginPage ctx={staffContext(request)} email="" next={next} errors={[]} notice={notice} />,
+      <LoginPage ctx={staffContext(request, reply)} email="" next={next} errors={[]} notice={notice} />,
     );
   });
 
   app.post(LOGIN_PATH, { config: attempts }, async (request, reply) => {
-    const ctx = staffContext(request);
+    const ctx = staffContext(request, reply);
     const { s } = ctx;
     const email = field(request.body, 'email').trim();
     const password = field(request.body, 'password');
@@ -484,12 +509,12 @@ export async function registerLoginPages(app: FastifyInstance, deps: LoginPagesD
 
   app.get(`${LOGIN_PATH}/code`, async (request, reply) => {
     if (!pending(request, 'code')) return elsewhere(request, reply);
-    return page(reply, <CodePage ctx={staffContext(request)} csrf={csrfToken(reply)} errors={[]} />);
+    return page(reply, <CodePage ctx={staffContext(request, reply)} csrf={csrfToken(reply)} errors={[]} />);
   });
 
   app.post(`${LOGIN_PATH}/code`, { config: attempts, preHandler: verifyCsrf }, async (request, reply) => {
     if (!pending(request, 'code')) return elsewhere(request, reply);
-    const ctx = staffContext(request);
+    const ctx = staffContext(request, reply);
     const code = field(request.body, 'code');
     const result =
       code.trim() === ''
@@ -515,12 +540,15 @@ export async function registerLoginPages(app: FastifyInstance, deps: LoginPagesD
 
   app.get(`${LOGIN_PATH}/passwort`, async (request, reply) => {
     if (!pending(request, 'password_change')) return elsewhere(request, reply);
-    return page(reply, <PasswordPage ctx={staffContext(request)} csrf={csrfToken(reply)} errors={[]} />);
+    return page(
+      reply,
+      <PasswordPage ctx={staffContext(request, reply)} csrf={csrfToken(reply)} errors={[]} />,
+    );
   });
 
   app.post(`${LOGIN_PATH}/passwort`, { config: attempts, preHandler: verifyCsrf }, async (request, reply) => {
     if (!pending(request, 'password_change')) return elsewhere(request, reply);
-    const ctx = staffContext(request);
+    const ctx = staffContext(request, reply);
     const result = await auth.changePassword(request.cookies?.[STAFF_COOKIE], {
       password: field(request.body, 'password'),
       confirmation: field(request.body, 'confirmation'),
@@ -547,7 +575,12 @@ export async function registerLoginPages(app: FastifyInstance, deps: LoginPagesD
     const extended = ((request.query ?? {}) as Record<string, unknown>).verlaengert === '1';
     return page(
       reply,
-      <ExtendPage ctx={staffContext(request)} request={request} reply={reply} extended={extended} />,
+      <ExtendPage
+        ctx={request.staff?.role === 'representative' ? staffContext(request, reply) : germanContext(request)}
+        request={request}
+        reply={reply}
+        extended={extended}
+      />,
     );
   });
 
