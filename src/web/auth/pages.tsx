@@ -1,7 +1,7 @@
 /**
- * The staff login pages: e-mail and password (`/anmelden`), the TOTP code (`/anmelden/code`), the
+ * The login pages of staff and representatives: e-mail and password (`/anmelden`), the TOTP code (`/anmelden/code`), the
  * forced new password on the first login (`/anmelden/passwort`), logout (`/abmelden`) and extending the
- * session (`/sitzung/verlaengern`, also used by the time-out warning script). German only. Every step
+ * session (`/sitzung/verlaengern`, also used by the time-out warning script). Every step
  * sets a new session cookie; the password never comes back into a page, the typed e-mail address does.
  * The login steps follow the visitor's language (representatives log in here too); the time-out warning
  * is in the representative's language and German for staff, whose pages are German only.
