@@ -27,6 +27,8 @@ import type {
 export const MAX_COMBINED_IMAGES = 40;
 /** Edge of an applicant's thumbnail, in pixels. */
 export const THUMBNAIL_SIZE = 160;
+/** The roles whose uploads the applicant's pages show (the rest of the case file is the office's). */
+const APPLICANT_UPLOADS: readonly string[] = ['applicant', 'representative'];
 /** Pages the office's preview shows at most, and their width in pixels. */
 export const PREVIEW_MAX_PAGES = 10;
 export const PREVIEW_WIDTH = 1000;
@@ -146,6 +148,18 @@ export function evidenceFileUseCases(deps: EvidenceFileDeps) {
       const document = current.documents.find((d) => d.id === documentId);
       if (!document) return null;
       const data = await plaintext(document.blobKey);
+      if (!data) return null;
+      return deps.previewer.thumbnail({ data, contentType: document.contentType }, THUMBNAIL_SIZE);
+    },
+
+    /**
+     * A small picture of a file the applicant or representative handed in for their submitted case
+     * (with the application or later); null for the office's and the authority's documents.
+     */
+    async filedThumbnail(caseId: string, documentId: string): Promise<PreviewImage | null> {
+      const document = await deps.reader.document(caseId, documentId);
+      if (!document || !APPLICANT_UPLOADS.includes(document.uploadedByRole)) return null;
+      const data = await plaintext(document.blobKey).catch(() => null);
       if (!data) return null;
       return deps.previewer.thumbnail({ data, contentType: document.contentType }, THUMBNAIL_SIZE);
     },

@@ -707,7 +707,14 @@ export interface CaseFileReader {
   document(
     caseId: string,
     documentId: string,
-  ): Promise<{ blobKey: string; fileName: string; contentType: string; specialCategory: boolean } | null>;
+  ): Promise<{
+    blobKey: string;
+    fileName: string;
+    contentType: string;
+    specialCategory: boolean;
+    /** Who filed it: 'applicant' or 'representative' for what came with the application or later. */
+    uploadedByRole: string;
+  } | null>;
 }
 
 /** An organisation as the administration lists it. */

@@ -263,4 +263,48 @@ describe('evidence files: several at once, combined into a PDF, previews', () =>
       ],
     );
   });
+
+  test('after submitting, the applicant’s own filed files have thumbnails; the office’s documents do not', async () => {
+    const { id: caseId } = await app.database.db.selectFrom('cases').select('id').executeTakeFirstOrThrow();
+    const filed = await app.database.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('evidence_item', '=', school)
+      .execute();
+    assert.ok(filed.length >= 2, 'the school certificate files were filed');
+    const later = await applicant.get(`/antrag/nachreichen/${encodeURIComponent(school)}`);
+    assert.equal(later.status, 200, later.body.slice(0, 300));
+    for (const d of filed) {
+      const src = `/antrag/nachreichen/dateien/${d.id}/vorschau`;
+      assert.ok(later.body.includes(`src="${src}"`), `thumbnail of ${d.file_name} on the page`);
+      const thumb = await applicant.download(src);
+      assert.equal(thumb.status, 200, d.file_name);
+      assert.equal(thumb.headers.get('cache-control'), 'no-store');
+      assert.equal(thumb.headers.get('x-content-type-options'), 'nosniff');
+      const meta = await sharp(thumb.bytes).metadata();
+      assert.ok((meta.width ?? 0) <= 160 && (meta.height ?? 0) <= 160, `${meta.width}x${meta.height}`);
+    }
+    // A document the office filed in the same case (here: a copy of the row) is not the applicant's.
+    const first = filed[0];
+    assert.ok(first);
+    const officeDocument = '11111111-1111-4111-8111-111111111111';
+    await app.database.db
+      .insertInto('documents')
+      .values({
+        ...first,
+        size: Number(first.size),
+        id: officeDocument,
+        uploaded_by_role: 'office_clerk',
+        evidence_item: null,
+      })
+      .execute();
+    assert.equal(
+      (await applicant.download(`/antrag/nachreichen/dateien/${officeDocument}/vorschau`)).status,
+      404,
+    );
+    await app.database.db.deleteFrom('documents').where('id', '=', officeDocument).execute();
+    // Another browser without the draft's key gets nothing.
+    assert.notEqual((await web().download(`/antrag/nachreichen/dateien/${first.id}/vorschau`)).status, 200);
+  });
 });

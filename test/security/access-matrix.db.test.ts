@@ -186,6 +186,8 @@ const STATE_DEPENDENT: Record<string, string> = {
     'a resume link is secret: a made-up one is unknown (test/integration/online-application.test.ts)',
   'GET /antrag/nachreichen': 'only after submission (the applicant here has a draft)',
   'GET /antrag/nachreichen/:item': 'only after submission',
+  'GET /antrag/nachreichen/dateien/:documentId/vorschau':
+    'only after submission (test/integration/evidence-files.test.ts)',
   'GET /antrag/bestaetigung': 'only after submission',
   'GET /antrag/nachrichten': 'only after submission',
   'GET /antrag/zuruecknehmen': 'only after submission',

@@ -310,7 +310,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
       if (!UUID.test(caseId) || !UUID.test(documentId)) return null;
       const row = await db
         .selectFrom('documents')
-        .select(['blob_key', 'file_name', 'content_type', 'special_category'])
+        .select(['blob_key', 'file_name', 'content_type', 'special_category', 'uploaded_by_role'])
         .where('id', '=', documentId)
         .where('case_id', '=', caseId)
         .executeTakeFirst();
@@ -320,6 +320,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
             fileName: row.file_name,
             contentType: row.content_type,
             specialCategory: row.special_category,
+            uploadedByRole: row.uploaded_by_role,
           }
         : null;
     },

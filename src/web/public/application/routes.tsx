@@ -800,6 +800,22 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
     );
   });
 
+  app.get<{ Params: { documentId: string } }>(
+    '/antrag/nachreichen/dateien/:documentId/vorschau',
+    async (request, reply) => {
+      const open = await laterContext(request, reply);
+      if (!open) return reply;
+      const image = await deps.evidenceFiles.filedThumbnail(open.caseId, request.params.documentId);
+      if (!image) return reply.callNotFound();
+      return reply
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline; filename="vorschau"')
+        .type(image.contentType)
+        .send(image.data);
+    },
+  );
+
   app.get<{ Params: { item: string }; Querystring: ItemQuery }>(
     '/antrag/nachreichen/:item',
     async (request, reply) => showItem(request, reply, true, request.params.item, request.query),

@@ -208,16 +208,14 @@ export function EvidenceItemPage({
         <ul class="app-file-list">
           {documents.map((d) => (
             <li key={d.id} class="app-file-list__item">
-              {later ? null : (
-                <img
-                  class="app-thumbnail"
-                  src={`/antrag/nachweise/dateien/${d.id}/vorschau`}
-                  alt=""
-                  loading="lazy"
-                  width={80}
-                  height={80}
-                />
-              )}
+              <img
+                class="app-thumbnail"
+                src={`/antrag/${later ? 'nachreichen' : 'nachweise'}/dateien/${d.id}/vorschau`}
+                alt=""
+                loading="lazy"
+                width={80}
+                height={80}
+              />
               <span>
                 {d.fileName} ({formatSize(d.size)})
               </span>
