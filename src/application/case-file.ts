@@ -17,6 +17,9 @@ import { MAIL_JOB_KIND } from './drafts.ts';
 import { letterJob } from './letters.ts';
 import { RECEIPT_JOB_KIND } from './submission.ts';
 
+/** Cases on one page of the office's list and of a search. */
+export const CASE_LIST_PAGE_SIZE = 50;
+
 export const DOCUMENT_REQUEST_REMINDER = 'document_request.remind';
 
 import type {
@@ -70,6 +73,7 @@ export function caseFileUseCases(deps: CaseFileDeps) {
         ...(filter.overdueOn ? { overdueOn: filter.overdueOn } : {}),
         ...(filter.unreadMessages ? { unreadMessages: true } : {}),
         limit: filter.limit,
+        ...(filter.offset ? { offset: filter.offset } : {}),
         ...(search.trim() ? { query: { text: search, nameKey: nameKey(search) } } : {}),
       });
     },

@@ -620,6 +620,8 @@ export interface InboxRow {
 export interface InboxFilter {
   states?: readonly string[];
   limit: number;
+  /** Rows skipped before the first returned (the pages after the first). */
+  offset?: number;
   /** Free text: case number, names (any spelling), reasons, file names. */
   query?: { text: string; nameKey: string };
   /** Only the cases of this office user. */

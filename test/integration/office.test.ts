@@ -166,6 +166,10 @@ describe('office over HTTP', () => {
       assert.ok((await find(q)).includes(second), `finds ${q}`);
     assert.ok(!(await find('Muhammad')).includes(caseNumber), 'a different name does not match');
     assert.match(await find('Xylophon'), /Keine Fälle gefunden/);
+    // A spelling beyond the folds (k for ğ): nothing matches exactly, so names spelled alike are shown.
+    const alike = await find('Zehra Agaoklu');
+    assert.ok(alike.includes(caseNumber), 'a name spelled alike is found when nothing matches exactly');
+    assert.ok(!alike.includes(second), 'Zehra Mohammed is not alike');
     // A second application of the same family under another spelling warns of the first in the case file.
     const third = await fileApplication(new WebClient(app.url), 'Muhammad');
     const { id: thirdId } = await app.database.db

@@ -50,9 +50,45 @@ const categoryLabel = (c: string) =>
         ? 'Antrag (PDF)'
         : (OFFICE_DOCUMENT_LABELS[c] ?? c);
 
+/** Where the shown rows start in the whole list, and the links to the pages before and after. */
+export interface InboxPaging {
+  first: number;
+  previous: string | null;
+  next: string | null;
+}
+
+function Pagination({ paging, shown }: { paging: InboxPaging; shown: number }) {
+  if (!paging.previous && !paging.next) return null;
+  const range = t.pageRange
+    .replace('{from}', String(paging.first))
+    .replace('{to}', String(paging.first + shown - 1));
+  return (
+    <nav class="app-pagination" aria-label={t.pagesLabel}>
+      <p class="kern-body">{range}</p>
+      <ul class="app-pagination__links">
+        {paging.previous ? (
+          <li>
+            <a class="kern-link" href={paging.previous} rel="prev">
+              {t.pagePrevious}
+            </a>
+          </li>
+        ) : null}
+        {paging.next ? (
+          <li>
+            <a class="kern-link" href={paging.next} rel="next">
+              {t.pageNext}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
 export function InboxPage({
   ctx,
   rows,
+  paging = { first: 1, previous: null, next: null },
   state,
   search,
   mine = false,
@@ -65,6 +101,7 @@ export function InboxPage({
 }: {
   ctx: PageContext;
   rows: readonly InboxRow[];
+  paging?: InboxPaging;
   /** Further links after the list's own (the office head's retention pages). */
   links?: ComponentChildren;
   state: string;
@@ -216,6 +253,7 @@ export function InboxPage({
           </table>
         </div>
       )}
+      <Pagination paging={paging} shown={rows.length} />
     </Layout>
   );
 }

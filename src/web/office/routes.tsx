@@ -7,7 +7,7 @@ import type { DataStore } from '@tus/utils';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { deskTexts, stepTexts } from '../../../content/messages/office/de.ts';
-import type { CaseFileUseCases } from '../../application/case-file.ts';
+import { CASE_LIST_PAGE_SIZE, type CaseFileUseCases } from '../../application/case-file.ts';
 import type { CaseUseCases } from '../../application/cases.ts';
 import { documentIdFor } from '../../application/drafts.ts';
 import type { EvidenceFileUseCases } from '../../application/evidence-files.ts';
@@ -47,6 +47,10 @@ import { PreviewPage } from './preview.tsx';
 import { RetentionLinks } from './retention.tsx';
 import { registerSessionPages } from './session-routes.tsx';
 import { registerStatisticsPages } from './statistics.tsx';
+
+const PAGE_SIZE = CASE_LIST_PAGE_SIZE;
+/** The last page of the office's list one can ask for. */
+const MAX_PAGE = 200;
 
 export interface OfficePagesDeps {
   caseFiles: CaseFileUseCases;
@@ -108,6 +112,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
       frist?: string;
       behoerde?: string;
       nachrichten?: string;
+      seite?: string;
     };
   }>('/geschaeftsstelle', { preHandler: deps.homeGuard }, async (request, reply) => {
     if (deps.actorOf(request).role === 'admin') return reply.redirect('/verwaltung', 303);
@@ -133,22 +138,40 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
     const asking = typeof request.query.behoerde === 'string' ? request.query.behoerde : '';
     const authorityId = authorities.some((a) => a.id === asking) ? asking : '';
     const today = deps.today();
-    const rows = await deps.caseFiles.inbox(actor, {
+    const askedPage = Number(request.query.seite);
+    const page = Number.isInteger(askedPage) && askedPage >= 1 && askedPage <= MAX_PAGE ? askedPage : 1;
+    // One row more than a page: whether there is a next page.
+    const found = await deps.caseFiles.inbox(actor, {
       states,
-      limit: 500,
+      limit: PAGE_SIZE + 1,
+      offset: (page - 1) * PAGE_SIZE,
       search,
       mine,
       ...(authorityId ? { authorityId } : {}),
       ...(overdue ? { overdueOn: today } : {}),
       unreadMessages: unread,
     });
-    if (!rows) return notFound(reply);
+    if (!found) return notFound(reply);
+    const rows = found.slice(0, PAGE_SIZE);
+    const pageHref = (n: number) => {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(request.query))
+        if (name !== 'seite' && typeof value === 'string' && value !== '') params.set(name, value);
+      if (n > 1) params.set('seite', String(n));
+      const query = params.toString();
+      return query ? `/geschaeftsstelle?${query}` : '/geschaeftsstelle';
+    };
     return sendPage(
       reply,
       renderPage(
         <InboxPage
           ctx={ctx}
           rows={rows}
+          paging={{
+            first: (page - 1) * PAGE_SIZE + 1,
+            previous: page > 1 ? pageHref(page - 1) : null,
+            next: found.length > PAGE_SIZE && page < MAX_PAGE ? pageHref(page + 1) : null,
+          }}
           state={shown}
           search={search}
           mine={mine}
