@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { documentRequestMail } from '../../content/mails/de.ts';
+import { authorityChangeTexts as at } from '../../content/messages/office/de.ts';
 import { mayDo, maySeeDocument } from '../domain/access/policy.ts';
 import { normaliseLine, normaliseLongText } from '../domain/application/text.ts';
 import { type Actor, isCaseState, isTerminal } from '../domain/case/index.ts';
@@ -264,15 +265,14 @@ export function caseFileUseCases(deps: CaseFileDeps) {
         return {
           ok: false,
           field: 'authorityId',
-          message: 'Bitte wählen Sie die zuständige Ausländerbehörde.',
+          message: at.chooseAuthority,
         };
-      if (reason === '')
-        return { ok: false, field: 'reason', message: 'Bitte begründen Sie die Änderung der Zuständigkeit.' };
+      if (reason === '') return { ok: false, field: 'reason', message: at.reasonMissing };
       if (reason.length > 2000)
         return {
           ok: false,
           field: 'reason',
-          message: 'Die Begründung ist zu lang (höchstens 2.000 Zeichen).',
+          message: at.reasonTooLong,
         };
       return deps.uow
         .run(async ({ desk, audit: trail, outbox }) => {
@@ -282,18 +282,19 @@ export function caseFileUseCases(deps: CaseFileDeps) {
             return {
               ok: false as const,
               field: 'authorityId' as const,
-              message: 'Diese Behörde gibt es nicht.',
+              message: at.unknownAuthority,
             };
           if (!isCaseState(changed.state) || isTerminal(changed.state))
-            throw new AuthorityChangeRefused(
-              'Der Fall ist abgeschlossen; die Zuständigkeit bleibt, wie sie war.',
-            );
+            throw new AuthorityChangeRefused(at.caseClosed);
           if (changed.previous?.id === changed.authority.id)
-            throw new AuthorityChangeRefused('Diese Behörde ist schon zuständig.');
+            throw new AuthorityChangeRefused(at.alreadyResponsible);
           await desk.addNote(caseId, {
             id: crypto.randomUUID(),
             authorId: actor.id,
-            text: `Zuständige Ausländerbehörde geändert: ${changed.previous?.name ?? 'keine'} → ${changed.authority.name}. Begründung: ${reason}`,
+            text: at.note
+              .replace('{previous}', () => changed.previous?.name ?? at.none)
+              .replace('{next}', () => changed.authority.name)
+              .replace('{reason}', () => reason),
           });
           const letter = letterOnAuthorityChange(changed.state);
           const version = (await desk.latestEventVersion(caseId, letter.event)) ?? changed.version;

@@ -314,7 +314,7 @@ for (const profile of PROFILES) {
           applicantA,
           profile.expect.requested ? /hat über den Fall beraten/ : /Das Verfahren ist abgeschlossen/,
         ],
-        [applicantB, /wird für eine Sitzung vorbereitet/],
+        [applicantB, /wird für eine weitere Sitzung der Kommission vorbereitet/],
       ] as const) {
         const context = await browser.newContext();
         contexts.push(context);

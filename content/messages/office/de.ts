@@ -272,3 +272,15 @@ export const letterTexts = {
     print: 'Post (Druck)',
   } as Record<string, string>,
 } as const;
+
+/** Changing the responsible immigration authority of a case: errors at the fields and the case note. */
+export const authorityChangeTexts = {
+  chooseAuthority: 'Bitte wählen Sie die zuständige Ausländerbehörde.',
+  reasonMissing: 'Bitte begründen Sie die Änderung der Zuständigkeit.',
+  reasonTooLong: 'Die Begründung ist zu lang (höchstens 2.000 Zeichen).',
+  unknownAuthority: 'Diese Behörde gibt es nicht.',
+  caseClosed: 'Der Fall ist abgeschlossen; die Zuständigkeit bleibt, wie sie war.',
+  alreadyResponsible: 'Diese Behörde ist schon zuständig.',
+  none: 'keine',
+  note: 'Zuständige Ausländerbehörde geändert: {previous} → {next}. Begründung: {reason}',
+} as const;

@@ -240,6 +240,8 @@ export const wizardAr: PartialWizardCatalog = {
     'لن تنظر لجنة الحالات الصعبة (Härtefallkommission) في الحالة. ستصلك بذلك رسالة مكتوبة، أو ربما وصلتك بالفعل.',
   stage_preparing:
     'تنظر لجنة الحالات الصعبة (Härtefallkommission) في الحالة. يُطلَب من دائرة الأجانب (Ausländerbehörde) تقديم رأيها مكتوبًا، وتُحضَّر الحالة لعرضها في إحدى جلسات اللجنة.',
+  stage_adjourned:
+    'ما زالت لجنة الحالات الصعبة (Härtefallkommission) تنظر في الحالة. وتُحضَّر الحالة لعرضها في جلسة أخرى من جلسات اللجنة.',
   stage_session: 'الحالة مدرجة على جدول أعمال إحدى جلسات لجنة الحالات الصعبة (Härtefallkommission).',
   stage_deliberated:
     'ناقشت لجنة الحالات الصعبة (Härtefallkommission) الحالة. ستصلك رسالة مكتوبة بمجرد اكتمال الإجراء.',

@@ -248,6 +248,8 @@ export const wizardDe = {
     'Die Härtefallkommission befasst sich nicht mit dem Fall. Sie erhalten oder erhielten dazu eine schriftliche Mitteilung.',
   stage_preparing:
     'Die Härtefallkommission befasst sich mit dem Fall. Die Ausländerbehörde wird um eine Stellungnahme gebeten, und der Fall wird für eine Sitzung vorbereitet.',
+  stage_adjourned:
+    'Die Härtefallkommission befasst sich weiter mit dem Fall. Er wird für eine weitere Sitzung der Kommission vorbereitet.',
   stage_session: 'Der Fall steht auf der Tagesordnung einer Sitzung der Härtefallkommission.',
   stage_deliberated:
     'Die Härtefallkommission hat über den Fall beraten. Sie erhalten eine schriftliche Mitteilung, sobald das Verfahren abgeschlossen ist.',

@@ -248,6 +248,8 @@ export const wizardEn: PartialWizardCatalog = {
     'The Hardship Commission (Härtefallkommission) will not consider the case. You will receive a written notice about this, or you have already received one.',
   stage_preparing:
     'The Hardship Commission (Härtefallkommission) is considering the case. The immigration office (Ausländerbehörde) is being asked for its written opinion, and the case is being prepared for a meeting of the Commission.',
+  stage_adjourned:
+    'The Hardship Commission (Härtefallkommission) is still considering the case. It is being prepared for a further meeting of the Commission.',
   stage_session: 'The case is on the agenda of a meeting of the Hardship Commission (Härtefallkommission).',
   stage_deliberated:
     'The Hardship Commission (Härtefallkommission) has discussed the case. You will receive a written notice as soon as the procedure is completed.',

@@ -9,6 +9,7 @@ export const APPLICANT_STAGES = [
   'in_review',
   'not_taken_up',
   'preparing',
+  'adjourned',
   'session',
   'deliberated',
   'closed',
@@ -25,7 +26,8 @@ const STAGE_OF: { readonly [S in CaseState]: ApplicantStage } = {
   statement_requested: 'preparing',
   statement_received: 'preparing',
   ready_for_session: 'preparing',
-  adjourned: 'preparing',
+  // Not "preparing": the statement is in, and nobody is being asked for it again.
+  adjourned: 'adjourned',
   scheduled: 'session',
   hardship_request: 'deliberated',
   no_request: 'deliberated',
