@@ -65,6 +65,8 @@ describe('service information page in Chromium', { skip }, () => {
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     assert.equal(focused, '#main');
     await page.keyboard.press('Enter');
+    // Following the link changes the URL asynchronously; on a loaded machine after press() returns.
+    await page.waitForURL(/#main$/, { timeout: 10_000 });
     assert.ok(page.url().endsWith('#main'));
     await context.close();
   });
