@@ -14,8 +14,12 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   if (query.lang === lang && request.cookies?.lang !== lang) {
     reply.setCookie('lang', lang, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 31536000 });
   }
-  const path = (request.url.split('?')[0] ?? '/').replace(/[^A-Za-z0-9/_-]/g, '') || '/';
-  return { lang, t: translator(lang), path };
+  return { lang, t: translator(lang), path: pagePath(request) };
+}
+
+/** The path of the request without its query, reduced to safe characters (for the language links). */
+export function pagePath(request: FastifyRequest): string {
+  return (request.url.split('?')[0] ?? '/').replace(/[^A-Za-z0-9/_-]/g, '') || '/';
 }
 
 export function sendPage(reply: FastifyReply, html: string, status = 200) {

@@ -24,3 +24,16 @@ export function isCrossSiteRequest(request: FastifyRequest, publicOrigin: string
 export function noStore(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
 }
+
+/**
+ * A preview picture we rendered from a document (never the document's own bytes): not cached, not
+ * sniffed, shown inline.
+ */
+export function sendPreviewImage(reply: FastifyReply, image: { contentType: string; data: Buffer }) {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', 'inline; filename="vorschau"')
+    .type(image.contentType)
+    .send(image.data);
+}

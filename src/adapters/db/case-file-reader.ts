@@ -55,7 +55,7 @@ export function caseFileReader(db: Kysely<Database>): CaseFileReader {
       // joins and per-row subqueries (names, deadlines, unread messages). A search for a common word
       // matches thousands of cases; joining and sorting them all cost seconds on 100,000 cases.
       // A later page: the ids up to its end are chosen (cheap, ids only) and the page is cut from them,
-      // so that the name-first order and the spelled-alike fill-up stay the same on every page.
+      // so that the name-first order and the spelled-alike fallback stay the same on every page.
       const offset = Math.max(0, filter.offset ?? 0);
       const upTo = offset + filter.limit;
       let chosen = db.selectFrom('cases as c').select('c.id').limit(upTo);

@@ -13,7 +13,7 @@ import { staffEn } from '../../../content/messages/staff/en.ts';
 import type { PasswordProblem, StaffAuthUseCases } from '../../application/staff-auth.ts';
 import { STAFF_ROLES } from '../../application/staff-auth.ts';
 import { type Lang, pickLang, translator } from '../i18n.ts';
-import { pageContext, sendPage } from '../pages.tsx';
+import { pageContext, pagePath, sendPage } from '../pages.tsx';
 import {
   Button,
   ErrorMessage,
@@ -71,8 +71,7 @@ interface StaffContext extends PageContext {
 
 /** Staff pages are German only, whatever language the browser chose for the public pages. */
 function germanContext(request: FastifyRequest): StaffContext {
-  const path = (request.url.split('?')[0] ?? '/').replace(/[^A-Za-z0-9/_-]/g, '') || '/';
-  return { lang: 'de', t: translator('de'), path, s: staffText };
+  return { lang: 'de', t: translator('de'), path: pagePath(request), s: staffText };
 }
 
 /** The language of the request (`?lang=`, else the cookie), as on the applicant pages. */

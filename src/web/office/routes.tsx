@@ -36,6 +36,7 @@ import { pageContext, sendPage } from '../pages.tsx';
 import { group, single, unflatten } from '../public/application/form-body.ts';
 import { uploadErrorText } from '../public/application/routes.tsx';
 import { registerUploads } from '../public/upload/routes.ts';
+import { sendPreviewImage } from '../security.ts';
 import { renderPage } from '../views/render.ts';
 import { commandFromForm, officeSteps, StepForms } from './commands.tsx';
 import { type AuthorityForm, DeskForms } from './desk.tsx';
@@ -583,12 +584,7 @@ export async function registerOfficePages(app: FastifyInstance, deps: OfficePage
         Number(page),
       );
       if (!image) return notFound(reply);
-      return reply
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline; filename="vorschau"')
-        .type(image.contentType)
-        .send(image.data);
+      return sendPreviewImage(reply, image);
     },
   );
 }

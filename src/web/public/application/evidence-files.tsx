@@ -8,6 +8,7 @@ import type { EvidenceFileUseCases } from '../../../application/evidence-files.t
 import { type Draft, draftChecklist } from '../../../domain/application/index.ts';
 import type { EvidenceItem } from '../../../domain/evidence/index.ts';
 import { sendPage } from '../../pages.tsx';
+import { sendPreviewImage } from '../../security.ts';
 import { Button, Checkboxes, type FieldError, fieldId, TextInput } from '../../views/form.tsx';
 import { renderPage } from '../../views/render.ts';
 import { uploadsText } from '../upload/texts.ts';
@@ -36,12 +37,7 @@ export function registerEvidenceFileRoutes(app: FastifyInstance, deps: EvidenceF
       if (!open) return reply;
       const image = await deps.evidenceFiles.draftThumbnail(open.current, request.params.documentId);
       if (!image) return reply.callNotFound();
-      return reply
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline; filename="vorschau"')
-        .type(image.contentType)
-        .send(image.data);
+      return sendPreviewImage(reply, image);
     },
   );
 

@@ -43,6 +43,7 @@ import { contentDispositionAttachment } from '../../../domain/evidence/file-name
 import type { ExclusionGround } from '../../../domain/rules/profile.ts';
 import { isLang, translator } from '../../i18n.ts';
 import { pageContext, sendPage } from '../../pages.tsx';
+import { sendPreviewImage } from '../../security.ts';
 import type { FieldError } from '../../views/form.tsx';
 import { renderPage } from '../../views/render.ts';
 import { registerUploads } from '../upload/routes.ts';
@@ -807,12 +808,7 @@ export async function registerApplicationPages(app: FastifyInstance, deps: Appli
       if (!open) return reply;
       const image = await deps.evidenceFiles.filedThumbnail(open.caseId, request.params.documentId);
       if (!image) return reply.callNotFound();
-      return reply
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline; filename="vorschau"')
-        .type(image.contentType)
-        .send(image.data);
+      return sendPreviewImage(reply, image);
     },
   );
 
